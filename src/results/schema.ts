@@ -46,6 +46,8 @@ export const sampleRecordSchema = z
     suite: z.string(),
     suite_version: z.number().int(),
     item_id: z.string(),
+    /** The template or scene the item shares with others (intervals resample these clusters). */
+    cluster: z.string().optional(),
     /** The model's key in this run (its config `name`, else its spec id). */
     model: z.string(),
     /** The rendered prompt (text, or chat messages). */
@@ -140,6 +142,8 @@ export const datasetProvenanceSchema = z
     files: z.array(fileProvenanceSchema),
     /** Where few-shot examples came from, when not the evaluated split. */
     fewshot: z.object({ split: z.string(), files: z.array(fileProvenanceSchema) }).strict().optional(),
+    /** Generator suites: the generator, its version, the run seed, how many items it made and their hash. */
+    generator: z.object({ name: z.string(), version: z.number().int(), seed: z.number().int(), count: z.number().int(), sha256: z.string() }).strict().optional(),
     suite_file_sha256: z.string(),
   })
   .strict();

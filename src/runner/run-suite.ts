@@ -60,6 +60,8 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const { suite, items, events, signal } = input;
   const meter = new ThroughputMeter();
   const scores: ItemScore[] = [];
+  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
+  const clusters: (string | undefined)[] = [];
   let errors = 0;
   let firstError: string | undefined;
   let consecutiveErrors = 0;
@@ -74,6 +76,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       suite: suite.name,
       suite_version: suite.version,
       item_id: item.id,
+      ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
       model: input.modelId,
       prompt: promptForRecord(prompt),
       gold: goldForRecord(suite, item),
@@ -83,6 +86,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
       scores.push(score);
+      clusters.push(item.cluster);
       meter.add(inference.timing, inference.usage, [...inference.raw].length);
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
@@ -165,7 +169,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
 
   const scored = scores.length;
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
-  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed) : {};
+  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
   const outcomes = countOutcomes(scores);
   const result: SuiteResult = {
     model: input.modelId,

@@ -1,5 +1,6 @@
 import { createRng, hashString } from '../util/random.js';
 import { resolveScorers, type MetricRef } from './scorers.js';
+import { clusterReplicates, clusterRobustStderr, groupByCluster } from './cluster-bootstrap.js';
 import { mean, percentileSorted, sampleSd } from './stats.js';
 import type { ItemScore, Metric, MetricSummary, Outcome } from './types.js';
 
@@ -9,6 +10,11 @@ export const DEFAULT_RESAMPLES = 1000;
 export interface SummaryOptions {
   seed: number;
   resamples?: number;
+  /**
+   * Cluster key per item (aligned with `perItem`): when given, intervals resample whole clusters
+   * (scoring/cluster-bootstrap.ts). Items without a key are clusters of one.
+   */
+  clusters?: readonly (string | undefined)[];
 }
 
 function percentileInterval(replicates: number[]): [number, number] {
@@ -35,6 +41,7 @@ export function summarizeMetric(
   if (n === 0) return { value: 0, stderr: 0, ci95: [0, 0], n: 0 };
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const rng = createRng(opts.seed);
+  if (opts.clusters && opts.clusters.some((c) => c !== undefined)) return summarizeClustered(metric, perItem, opts.clusters, resamples, rng);
   const replicates = new Array<number>(resamples);
 
   if (metric.kind === 'mean') {
@@ -58,6 +65,17 @@ export function summarizeMetric(
   return { value, stderr: sampleSd(replicates), ci95: percentileInterval(replicates), n };
 }
 
+function summarizeClustered(metric: Metric, perItem: number[] | number[][], clusters: readonly (string | undefined)[], resamples: number, rng: () => number): MetricSummary {
+  if (metric.kind === 'mean') {
+    const groups = groupByCluster(perItem as number[], clusters);
+    const replicates = clusterReplicates(groups, resamples, rng, mean);
+    return { value: mean(perItem as number[]), stderr: clusterRobustStderr(groups), ci95: percentileInterval(replicates), n: perItem.length };
+  }
+  const groups = groupByCluster(perItem as number[][], clusters);
+  const replicates = clusterReplicates(groups, resamples, rng, (stats) => metric.reduce(stats));
+  return { value: metric.reduce(perItem as number[][]), stderr: sampleSd(replicates), ci95: percentileInterval(replicates), n: perItem.length };
+}
+
 /**
  * Summaries of every metric of a suite. A missing mean value counts as 0 (denominators never
  * shrink); a null value (the scorer said: not applicable to this item, e.g. no judge yet) is left
@@ -70,21 +88,21 @@ export function summarizeSuite(
   scores: readonly ItemScore[],
   seed: number,
   resamples?: number,
+  clusters?: readonly (string | undefined)[],
 ): Record<string, MetricSummary> {
   const out: Record<string, MetricSummary> = {};
   for (const { name, metric } of resolveScorers(suite)) {
     const opts: SummaryOptions = { seed: (seed ^ hashString(name)) >>> 0 };
     if (resamples !== undefined) opts.resamples = resamples;
     if (metric.kind === 'mean') {
-      const values = scores.flatMap((s) => {
-        const v = s.values[name];
-        return v === null ? [] : [v ?? 0];
-      });
-      if (values.length === 0 && scores.length > 0) continue;
-      out[name] = summarizeMetric(metric, values, opts);
+      const kept = scores.flatMap((s, i) => (s.values[name] === null ? [] : [i]));
+      if (kept.length === 0 && scores.length > 0) continue;
+      if (clusters) opts.clusters = kept.map((i) => clusters[i]);
+      out[name] = summarizeMetric(metric, kept.map((i) => scores[i]!.values[name] ?? 0), opts);
     } else {
-      const stats = scores.flatMap((s) => (s.stats[name] ? [s.stats[name]] : []));
-      out[name] = summarizeMetric(metric, stats, opts);
+      const kept = scores.flatMap((s, i) => (s.stats[name] ? [i] : []));
+      if (clusters) opts.clusters = kept.map((i) => clusters[i]);
+      out[name] = summarizeMetric(metric, kept.map((i) => scores[i]!.stats[name]!), opts);
     }
   }
   return out;
