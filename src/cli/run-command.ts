@@ -12,6 +12,7 @@ import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
+import { parseRoleFlags, roleModels } from './roles.js';
 
 interface RunFlags {
   model?: string[];
@@ -169,22 +170,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       }),
   }));
   const roleSpecs = parseRoleFlags(flags.judge, flags.role, flags.baseUrl);
-  const roles: Record<string, ModelToRun> = Object.fromEntries(
-    Object.entries(roleSpecs).map(([role, spec]) => [
-      role,
-      {
-        id: spec.id,
-        open: () =>
-          createBackend(spec, {
-            concurrency: flags.concurrency ?? (spec.kind === 'remote' ? 8 : 1),
-            timeoutMs: flags.timeout,
-            maxRetries: flags.maxRetries,
-            settings: {},
-            onRetry: (info) => events.emit({ type: 'retry', model: spec.id, ...info }),
-          }),
-      },
-    ]),
-  );
+  const roles = roleModels(roleSpecs, { timeoutMs: flags.timeout, maxRetries: flags.maxRetries, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) }, events);
   const runOptions: RunOptions = {
     models,
     ...(Object.keys(roles).length ? { roles } : {}),
@@ -233,22 +219,4 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   } finally {
     process.off('SIGINT', onSigint);
   }
-}
-
-/** `--judge SPEC` (the `judge` role) and `--role NAME=SPEC` flags, parsed into specs by role. */
-export function parseRoleFlags(judge: string | undefined, roleFlags: string[] | undefined, baseUrl: string | undefined): Record<string, ModelSpec> {
-  const out: Record<string, ModelSpec> = {};
-  const opts = baseUrl ? { baseUrl } : {};
-  for (const flag of roleFlags ?? []) {
-    const eq = flag.indexOf('=');
-    const role = eq === -1 ? '' : flag.slice(0, eq).trim();
-    if (!/^[a-z][a-z0-9_-]*$/.test(role)) throw new JpevalError(`--role expects NAME=SPEC with a lower-case role name, e.g. judge=openai:gpt-4o (got "${flag}")`);
-    if (role in out) throw new JpevalError(`--role ${role} given twice`);
-    out[role] = parseModelSpec(flag.slice(eq + 1), opts);
-  }
-  if (judge !== undefined) {
-    if ('judge' in out) throw new JpevalError('both --judge and --role judge=… given; use one');
-    out.judge = parseModelSpec(judge, opts);
-  }
-  return out;
 }
