@@ -7,8 +7,11 @@ import { rescoreRun } from '../runner/rescore.js';
 import { loadAllSuites } from '../suites/load-suite.js';
 import { JpevalError } from '../util/errors.js';
 import { globToRegExp } from '../util/glob.js';
+import { loadConfigFile } from '../config/config-file.js';
+import { backendOptions, DEFAULTS, effectiveConfig } from '../config/effective.js';
+import { createBackend } from '../models/create.js';
+import type { ModelToRun } from '../runner/run.js';
 import { collect, parseIntOption } from './output.js';
-import { parseRoleFlags, roleModels } from './roles.js';
 
 interface ScoreFlags {
   judge?: string;
@@ -19,9 +22,10 @@ interface ScoreFlags {
   out?: string;
   json?: boolean;
   baseUrl?: string;
-  timeout: number;
-  maxRetries: number;
+  timeout?: number;
+  maxRetries?: number;
   concurrency?: number;
+  config?: string;
 }
 
 type IO = { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
@@ -40,8 +44,9 @@ export function registerScoreCommand(program: Command, io: IO, setExit: (code: n
     .option('--json', 'print the new run record as JSON instead of the table')
     .option('--base-url <url>', 'base URL for openai: grader specs (default: $OPENAI_BASE_URL)')
     .option('--concurrency <n>', 'grader requests in flight (default: 8 remote, 1 local)', parseIntOption('--concurrency', 1))
-    .option('--timeout <ms>', 'per-request timeout for graders in milliseconds', parseIntOption('--timeout', 1), 120_000)
-    .option('--max-retries <n>', 'retries per grader request', parseIntOption('--max-retries'), 6)
+    .option('--timeout <ms>', `per-request timeout for graders in milliseconds (default: ${DEFAULTS.timeoutMs})`, parseIntOption('--timeout', 1))
+    .option('--max-retries <n>', `retries per grader request (default: ${DEFAULTS.maxRetries})`, parseIntOption('--max-retries'))
+    .option('-c, --config <file>', 'config file for grader roles (roles:) (default: ./jpeval.config.yaml if present)')
     .action(async (runDir: string, flags: ScoreFlags) => {
       setExit(await scoreCommand(runDir, flags, io));
     });
@@ -72,7 +77,11 @@ async function scoreCommand(runDir: string, flags: ScoreFlags, io: IO): Promise<
   events.subscribe((event) => {
     if (event.type === 'retry') io.stderr.write(`jpeval: retry ${event.attempt} for ${event.model} in ${(event.delayMs / 1000).toFixed(1)}s: ${event.reason}\n`);
   });
-  const roles = roleModels(parseRoleFlags(flags.judge, flags.role, flags.baseUrl), { timeoutMs: flags.timeout, maxRetries: flags.maxRetries, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) }, events);
+  // Graders: --judge / --role, else the config file's roles: (the evaluated model is never called).
+  const config = effectiveConfig(flags, await loadConfigFile(flags.config));
+  const roles: Record<string, ModelToRun> = Object.fromEntries(
+    Object.entries(config.roles).map(([role, m]) => [role, { id: m.name, open: () => createBackend(m.spec, backendOptions(m, (info) => events.emit({ type: 'retry', model: m.name, ...info }))) }]),
+  );
   const outDir = path.resolve(flags.out ?? path.dirname(sourceDir));
   try {
     const record = await rescoreRun({
