@@ -207,6 +207,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     for (const model of opts.models) {
       if (signal.aborted) break;
       let backend: ModelBackend | undefined;
+      let recordInfo: (() => Promise<void>) | undefined;
       try {
         backend = await model.open();
         const concurrency = model.concurrency ?? opts.concurrency;
@@ -215,7 +216,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
         // mode, echo limits, metadata), and run.json should hold what the requests really used.
         const slot = record.models.length;
         const opened = backend;
-        const recordInfo = async (): Promise<void> => {
+        recordInfo = async (): Promise<void> => {
           record.models[slot] = modelRecord(await opened.info(), { name: model.id, settings: { batch_size: batchSize, concurrency, mc_mode: opts.mcMode } });
         };
         await recordInfo();
@@ -254,6 +255,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
           if (!reached.has(l.suite.name)) (record.skipped_suites ??= []).push({ suite: l.suite.name, model: model.id, reason: `model stopped: ${errorMessage(err)}` });
         }
       } finally {
+        // Also when the model stopped: what it had learnt by then is part of its identity.
+        await recordInfo?.().catch(() => undefined);
         await backend?.close();
       }
     }
