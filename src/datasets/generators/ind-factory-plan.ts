@@ -1,4 +1,6 @@
+import { checkWorldItem } from '../../world/checks.js';
 import { builtinScenes } from '../../world/scenes.js';
+import type { Action, WorldSpec } from '../../world/types.js';
 import { drawNames, factoryPlanRecord } from '../../world/items.js';
 import { pick, recordRng } from './seeded.js';
 import type { ItemGenerator } from './types.js';
@@ -25,6 +27,7 @@ export const indFactoryPlanGenerator: ItemGenerator = {
       return factoryPlanRecord(scene, taskIndex, { worker, instruction, names: drawNames(rng) });
     });
   },
+  check: (record) => checkWorldItem(record.world as WorldSpec, (JSON.parse(String(record.answer)) as { plan: Action[] }).plan),
 };
 
 export function frozenFactoryPlan(): Record<string, unknown>[] {

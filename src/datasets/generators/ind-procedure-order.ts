@@ -20,6 +20,15 @@ export const indProcedureOrderGenerator: ItemGenerator = {
       return procedureRecord(pick(rng, all), KINDS[i % 3]!, rng, all);
     });
   },
+  check(record) {
+    const shown = [...(record.steps as { id: string }[]), ...(record.candidates as { id: string }[])].map((s) => s.id);
+    const problems: string[] = [];
+    if (new Set(shown).size !== shown.length) problems.push('step ids repeat');
+    for (const id of [...(record.required as string[]), ...(record.flagged as string[])]) if (!shown.includes(id)) problems.push(`id ${id} is not shown`);
+    const flagged = record.flagged as string[];
+    if ((record.kind === 'order') !== (flagged.length === 0)) problems.push(`a ${String(record.kind)} item with ${flagged.length} flagged id(s)`);
+    return problems;
+  },
 };
 
 /** The frozen set: every procedure in each kind, shuffled with a fixed release seed. */

@@ -1,4 +1,7 @@
+import { checkWorldItem } from '../../world/checks.js';
+import { builtinLibrary } from '../../world/library.js';
 import { builtinScenes } from '../../world/scenes.js';
+import type { Action, WorldSpec } from '../../world/types.js';
 import { drawNames, safeStopRecord } from '../../world/items.js';
 import { pick, recordRng } from './seeded.js';
 import type { ItemGenerator } from './types.js';
@@ -20,6 +23,11 @@ export const indSafeStopGenerator: ItemGenerator = {
       const { scene, pi } = pick(rng, pairs);
       return safeStopRecord(scene, pi, i % 2 === 0 ? 'safe' : 'unsafe', { worker: pick(rng, scene.slots.worker), names: drawNames(rng) });
     });
+  },
+  check(record) {
+    const problems = checkWorldItem(record.world as WorldSpec, record.safe_plan as Action[]);
+    if (record.side === 'unsafe' && !(String(record.violates) in builtinLibrary().source.invariants)) problems.push(`violates names no safety rule: ${String(record.violates)}`);
+    return problems;
   },
 };
 
