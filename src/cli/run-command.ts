@@ -12,6 +12,7 @@ import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
+import { parseRoleFlags, roleModels } from './roles.js';
 
 interface RunFlags {
   model?: string[];
@@ -36,6 +37,7 @@ interface RunFlags {
   dtype?: string;
   progress: 'auto' | 'tty' | 'plain' | 'none';
   judge?: string;
+  role?: string[];
 }
 
 interface ModelPlan {
@@ -73,7 +75,8 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--threads <n>', 'local models: onnxruntime intra-op threads', parseIntOption('--threads', 1))
     .option('--dtype <variant>', 'local models: fp32 | fp16 | q8 (model_quantized.onnx) …')
     .option('--progress <kind>', 'auto | tty | plain | none', 'auto')
-    .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); same spec forms as --model')
+    .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); shorthand for --role judge=<spec>')
+    .option('--role <name=spec>', 'model for a grader role that scorers declare (e.g. judge=openai:gpt-4o), repeatable', collect)
     .action(async (flags: RunFlags) => {
       setExit(await runCommand(flags, io));
     });
@@ -166,21 +169,11 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
         onRetry: (info) => events.emit({ type: 'retry', model: plan.spec.id, ...info }),
       }),
   }));
-  const judgeSpec = flags.judge ? parseModelSpec(flags.judge, flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) : undefined;
-  const judge: ModelToRun | undefined = judgeSpec && {
-    id: judgeSpec.id,
-    open: () =>
-      createBackend(judgeSpec, {
-        concurrency: flags.concurrency ?? (judgeSpec.kind === 'remote' ? 8 : 1),
-        timeoutMs: flags.timeout,
-        maxRetries: flags.maxRetries,
-        settings: {},
-        onRetry: (info) => events.emit({ type: 'retry', model: judgeSpec.id, ...info }),
-      }),
-  };
+  const roleSpecs = parseRoleFlags(flags.judge, flags.role, flags.baseUrl);
+  const roles = roleModels(roleSpecs, { timeoutMs: flags.timeout, maxRetries: flags.maxRetries, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) }, events);
   const runOptions: RunOptions = {
     models,
-    ...(judge ? { judge } : {}),
+    ...(Object.keys(roles).length ? { roles } : {}),
     suites,
     optionalSuites: optional,
     outDir: flags.out ?? config?.out ?? 'results',
@@ -203,7 +196,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       seed,
       gen_count: flags.genCount ?? null,
       mc_mode: mcMode,
-      judge: judgeSpec?.id ?? null,
+      roles: Object.fromEntries(Object.entries(roleSpecs).map(([role, spec]) => [role, spec.id])),
     },
     events,
     signal: controller.signal,
