@@ -102,6 +102,9 @@ describe('ind suites through the CLI (loopback server)', () => {
     const prompts = (r: typeof gold) => JSON.stringify(r.samples.map((s) => [s.suite, s.item_id, s.prompt]).sort());
     expect(prompts(again)).toBe(prompts(gold));
     expect(again.run.datasets.map((d) => d.generator?.sha256)).toEqual(gold.run.datasets.map((d) => d.generator?.sha256));
+    const other = await loadSuiteItems(suites[0]!, { seed: SEED + 1, generatedCount: GEN });
+    const generatedPrompts = (items: Item[]) => items.filter((i) => i.id.startsWith('g')).map((i) => JSON.stringify(renderPrompt(suites[0]!, i, [])));
+    expect(generatedPrompts(other.items)).not.toEqual(generatedPrompts((await loadSuiteItems(suites[0]!, { seed: SEED, generatedCount: GEN })).items));
   }, 180_000);
 
   it('unsafe and broken answers get the expected buckets and error codes', async () => {
@@ -123,5 +126,27 @@ describe('ind suites through the CLI (loopback server)', () => {
     // Reversed procedures: every precedence pair discordant → τ = −1 → partial credit 0.
     expect(byName['ind-procedure-order']!.metrics.procedure_tau!.value).toBe(0);
     expect(byName['ind-procedure-order']!.flags['error:precedence_violated']).toBe(byName['ind-procedure-order']!.n);
+  }, 180_000);
+});
+
+describe('ind suites on the embedded default model (generation mode)', () => {
+  it("`jpeval run --suite 'ind-*'` completes, and every item lands in a bucket with its reason", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'jpeval-ind-default-'));
+    const res = await runCli(['run', '--suite', 'ind-*', '--limit', '3', '--out', out, '--progress', 'none'], { timeoutMs: 170_000 });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/ind-factory-plan\s+IND\s+plan_goal_success/);
+    const { run, samples } = await readRun(out);
+    expect(run.models[0]).toMatchObject({ id: 'default' });
+    for (const name of SUITES) {
+      const result = run.results.find((r) => r.suite === name)!;
+      expect(result.n).toBe(3);
+      expect(result.mode).toBe('generate');
+    }
+    for (const s of samples.filter((x) => SUITES.includes(x.suite))) {
+      const details = Object.values((s.score as { details?: Record<string, Record<string, unknown>> }).details ?? {});
+      expect(details.length, s.item_id).toBeGreaterThan(0);
+      expect(['correct', 'wrong', 'unparseable', 'refused']).toContain(details[0]!.bucket);
+      expect(typeof details[0]!.reason).toBe('string');
+    }
   }, 180_000);
 });
