@@ -81,6 +81,20 @@ export function topologicalOrder(ids: string[], edges: [string, string][], rank:
   return out;
 }
 
+/**
+ * Words of steps that could belong to almost any procedure (power, locks, stopping, telling
+ * people, records): such a step from another procedure would be a plausible missing step here, so
+ * it is never offered as the wrong candidate.
+ */
+const GENERIC_STEP = /電源|錠|遮断|停止|止め|記録|知らせ|連絡|伝える|表示|再開|運転を/;
+
+/** Steps of procedures of another kind that plainly do not belong to `proc` (the foreign candidate). */
+export function foreignSteps(proc: Procedure, others: Procedure[]): string[] {
+  const steps = others.filter((o) => o.kind !== proc.kind).flatMap((o) => o.steps.map((s) => s.ja));
+  const specific = steps.filter((ja) => !GENERIC_STEP.test(ja));
+  return specific.length ? specific : steps;
+}
+
 /** Builds one item: steps shuffled and lettered, an unsafe step inserted or a step removed into the candidates. */
 export function procedureRecord(proc: Procedure, kind: ProcedureTaskKind, rng: () => number, others: Procedure[]): ProcedureRecord {
   let steps = shuffle(proc.steps, rng);
@@ -91,8 +105,7 @@ export function procedureRecord(proc: Procedure, kind: ProcedureTaskKind, rng: (
     const removed = pick(rng, proc.steps);
     missingKey = removed.id;
     steps = steps.filter((s) => s.id !== removed.id);
-    const foreign = pick(rng, others.filter((o) => o.id !== proc.id));
-    candidates.push({ key: removed.id, ja: removed.ja }, { key: '#unsafe', ja: pick(rng, proc.unsafe) }, { key: '#foreign', ja: pick(rng, foreign.steps).ja });
+    candidates.push({ key: removed.id, ja: removed.ja }, { key: '#unsafe', ja: pick(rng, proc.unsafe) }, { key: '#foreign', ja: pick(rng, foreignSteps(proc, others)) });
   }
   const shownKeys: { key: string; ja: string }[] = steps.map((s) => ({ key: s.id, ja: s.ja }));
   if (kind === 'unsafe') {
