@@ -59,7 +59,7 @@ async function checkStrings(tokenize: SurfaceTokenizer): Promise<string[]> {
   return problems;
 }
 
-export async function validateGeneratedSuites(suites: Suite[], options: { seeds?: number[]; tokenize?: SurfaceTokenizer } = {}): Promise<{ errors: string[]; stats: GeneratedSuiteStats[] }> {
+export async function validateGeneratedSuites(suites: Suite[], options: { seeds?: number[]; tokenize?: SurfaceTokenizer; dataDir?: string } = {}): Promise<{ errors: string[]; stats: GeneratedSuiteStats[] }> {
   const errors: string[] = [];
   const stats: GeneratedSuiteStats[] = [];
   const seeds = options.seeds ?? VALIDATION_SEEDS;
@@ -71,7 +71,7 @@ export async function validateGeneratedSuites(suites: Suite[], options: { seeds?
     for (const seed of seeds) {
       let items;
       try {
-        items = (await loadSuiteItems(suite, { seed })).items;
+        items = (await loadSuiteItems(suite, { seed, ...(options.dataDir ? { dataDir: options.dataDir } : {}) })).items;
       } catch (err) {
         errors.push(`${suite.name} (seed ${seed}): ${errorMessage(err)}`);
         continue;
