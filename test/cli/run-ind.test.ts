@@ -82,7 +82,7 @@ describe('ind suites through the CLI (loopback server)', () => {
     expect(byName['ind-procedure-order']!.metrics.procedure_exact!.value).toBe(1);
     expect(byName['ind-procedure-order']!.metrics.procedure_tau!.value).toBe(1);
     for (const r of gold.run.results) {
-      expect(r.n, r.suite).toBe((r.suite === 'ind-safe-stop' ? 22 : 36) + GEN);
+      expect(r.n, r.suite).toBe((r.suite === 'ind-safe-stop' ? 32 : 36) + GEN);
       expect(r.outcomes.correct, r.suite).toBe(r.n);
       expect(r.complete).toBe(true);
     }
