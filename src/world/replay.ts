@@ -21,8 +21,11 @@ export interface ReplayReport {
   planLength: number;
 }
 
-const sameAction = (a: Action, b: Action): boolean =>
-  a.skill === b.skill && Object.keys(a.args).length === Object.keys(b.args).length && Object.entries(a.args).every(([k, v]) => b.args[k] === v);
+/** Same skill on the same objects (an object may be named by id or by its Japanese name). */
+const sameAction = (env: WorldEnv, a: Action, b: Action): boolean =>
+  a.skill === b.skill &&
+  Object.keys(a.args).length === Object.keys(b.args).length &&
+  Object.entries(a.args).every(([k, v]) => typeof b.args[k] === 'string' && (env.resolveObject(b.args[k]) ?? b.args[k]) === (env.resolveObject(v) ?? v));
 
 /** Whether two literals can denote the same fact (variables match anything). */
 function unifies(a: Literal, b: Literal): boolean {
@@ -67,7 +70,7 @@ export function replayPlan(env: WorldEnv, plan: readonly Action[], gold: readonl
       if (code === 'unmet_precondition') {
         const missing = (result.missing ?? []).map(parseLiteral);
         if (plan.slice(k + 1).some((later) => missing.some((m) => achieves(env, later, m)))) code = 'wrong_order';
-        else if (gold.some((g) => !plan.some((p) => sameAction(p, g)) && missing.some((m) => achieves(env, g, m)))) code = 'missing_step';
+        else if (gold.some((g) => !plan.some((p) => sameAction(env, p, g)) && missing.some((m) => achieves(env, g, m)))) code = 'missing_step';
       }
       if (report.code === null) Object.assign(report, { code, step: k, reason: `step ${k + 1} (${action.skill}): ${result.reason}` });
       report.goalReached = env.goalReached();
@@ -84,7 +87,7 @@ export function replayPlan(env: WorldEnv, plan: readonly Action[], gold: readonl
   report.goalReached = env.goalReached();
   if (!report.goalReached) {
     const unmet = env.unmetGoal();
-    const missingGold = gold.some((g) => !plan.some((p) => sameAction(p, g)) && unmet.some((u) => achieves(env, g, parseLiteral(u))));
+    const missingGold = gold.some((g) => !plan.some((p) => sameAction(env, p, g)) && unmet.some((u) => achieves(env, g, parseLiteral(u))));
     if (report.code === null) Object.assign(report, { code: missingGold ? 'missing_step' : 'goal_not_reached', step: plan.length, reason: `goal not reached: ${unmet.join(', ')}` });
     return report;
   }

@@ -96,6 +96,11 @@ describe('replayPlan error codes (hand-worked)', () => {
     const plan = GOLD.filter((_, i) => i !== 3); // never opens the door
     expect(replay(plan)).toMatchObject({ code: 'missing_step', step: 3 });
   });
+  it('objects named in Japanese are the same steps as the gold ids (diagnosis unchanged)', () => {
+    const named = GOLD.filter((_, i) => i !== 3).map((s) => ({ skill: s.skill, args: Object.fromEntries(Object.entries(s.args).map(([k, v]) => [k, v === 'r1' ? 'ロボット' : v === 'w1' ? '田中さん' : v])) }));
+    expect(replay(named)).toMatchObject({ code: 'missing_step', step: 3 });
+    expect(replay(GOLD.map((s) => (s.skill === 'stop_machine' ? a('stop_machine', { machine: 'ロボット' }) : s)))).toMatchObject({ success: true });
+  });
   it('skipping LOTO: every step runs but maintenance breaks service_without_loto', () => {
     const plan = GOLD.filter((_, i) => i !== 2);
     expect(replay(plan)).toMatchObject({ code: 'invariant_violated', step: 4, executable: true, goalReached: true });
