@@ -1,3 +1,4 @@
+import { stableStringify } from '../util/hash.js';
 import { WorldEnv } from './env.js';
 import { builtinLibrary } from './library.js';
 import { replayPlan } from './replay.js';
@@ -12,6 +13,16 @@ export const MAX_DETOUR = 3;
  * against a plan with nothing superfluous).
  */
 export function checkWorldItem(world: WorldSpec, plan: Action[]): string[] {
+  // Generated items differ mostly in names, which replay ignores: check each world/plan once.
+  const key = stableStringify({ types: world.objects.map((o) => [o.id, o.type]), initial: world.initial, skills: world.skills, goal: world.goal, plan });
+  let problems = checked.get(key);
+  if (!problems) checked.set(key, (problems = checkUncached(world, plan)));
+  return problems;
+}
+
+const checked = new Map<string, string[]>();
+
+function checkUncached(world: WorldSpec, plan: Action[]): string[] {
   const env = new WorldEnv(builtinLibrary(), world);
   const problems: string[] = [];
   const initial = env.violations();

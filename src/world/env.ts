@@ -30,6 +30,8 @@ export interface Observation {
  */
 export class WorldEnv {
   private state = new Set<string>();
+  /** The index of `state`, rebuilt only after the state changes. */
+  private stateIndex: FactIndex | undefined;
   private readonly typeFacts: string[];
   private readonly initial: string[];
   private readonly goal: Literal[];
@@ -59,6 +61,7 @@ export class WorldEnv {
 
   reset(): Observation {
     this.state = new Set([...this.typeFacts, ...this.initial]);
+    this.stateIndex = undefined;
     return this.observe();
   }
 
@@ -72,7 +75,9 @@ export class WorldEnv {
   }
 
   private index(extra: readonly string[] = []): FactIndex {
-    return new FactIndex(extra.length ? [...this.state, ...extra] : this.state);
+    if (extra.length) return new FactIndex([...this.state, ...extra]);
+    this.stateIndex ??= new FactIndex(this.state);
+    return this.stateIndex;
   }
 
   /** Safety rules broken in the current state plus `transient` facts (one binding per rule). */
@@ -147,6 +152,7 @@ export class WorldEnv {
     };
     for (const l of skill.del) this.state.delete(ground(l));
     for (const l of skill.add) this.state.add(ground(l));
+    this.stateIndex = undefined;
     const violations = this.violations(skill.during.map(ground));
     return { executed: true, violations, goalReached: this.goalReached(), observation: this.observe() };
   }

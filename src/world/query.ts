@@ -1,24 +1,38 @@
 import { factKey, isGround, isVariable, substitute, type Binding } from './literals.js';
 import type { Literal } from './types.js';
 
+const parsedKeys = new Map<string, { predicate: string; args: string[] }>();
+
+/** `pred(a,b)` → its parts (cached: worlds reuse the same few hundred fact keys). */
+function parseKey(key: string): { predicate: string; args: string[] } {
+  let parsed = parsedKeys.get(key);
+  if (!parsed) {
+    const open = key.indexOf('(');
+    const args = key.slice(open + 1, -1);
+    parsed = { predicate: key.slice(0, open), args: args === '' ? [] : args.split(',') };
+    if (parsedKeys.size < 100_000) parsedKeys.set(key, parsed);
+  }
+  return parsed;
+}
+
 /** The facts of a state, indexed by predicate so that queries do not scan everything. */
 export class FactIndex {
   private readonly byPredicate = new Map<string, string[][]>();
   readonly keys: ReadonlySet<string>;
 
+  /**
+   * Facts are indexed in the order given (a world's state keeps initial facts in file order and
+   * appends added ones), so the first binding of an existential variable is the same on every run.
+   */
   constructor(facts: Iterable<string>) {
     const keys = new Set<string>();
     for (const key of facts) {
       keys.add(key);
-      const open = key.indexOf('(');
-      const predicate = key.slice(0, open);
-      const args = key.slice(open + 1, -1);
-      const list = this.byPredicate.get(predicate) ?? [];
-      list.push(args === '' ? [] : args.split(','));
-      this.byPredicate.set(predicate, list);
+      const { predicate, args } = parseKey(key);
+      let list = this.byPredicate.get(predicate);
+      if (!list) this.byPredicate.set(predicate, (list = []));
+      list.push(args);
     }
-    // Sorted so the first binding of an existential variable is the same on every run.
-    for (const list of this.byPredicate.values()) list.sort((a, b) => (a.join(',') < b.join(',') ? -1 : 1));
     this.keys = keys;
   }
 

@@ -22,13 +22,13 @@ async function withFrozen(edit: (records: Record<string, unknown>[]) => void): P
 const surfaces = async (text: string) => [text.replace(/\s+/gu, '')];
 
 describe('validateGeneratedSuites', () => {
-  it('the shipped ind suites are clean (frozen set + generated items of two seeds)', async () => {
+  it('the shipped ind suites are clean (frozen set + generated items)', async () => {
     const ind = all.filter((s) => ['ind-factory-plan', 'ind-safe-stop', 'ind-procedure-order'].includes(s.name));
-    const { errors, stats } = await validateGeneratedSuites(ind, { seeds: [1234, 5], tokenize: surfaces });
+    const { errors, stats } = await validateGeneratedSuites(ind, { seeds: [1234], tokenize: surfaces });
     expect(errors).toEqual([]);
     expect(stats.map((s) => [s.suite, s.frozen]).sort()).toEqual([['ind-factory-plan', 36], ['ind-procedure-order', 36], ['ind-safe-stop', 32]]);
     expect(stats.every((s) => s.generated_per_run >= 100)).toBe(true);
-  }, 60_000);
+  }, 150_000);
 
   it('reports a gold plan that does not pass its own checker, and a droppable step', async () => {
     const { suite, dataDir } = await withFrozen((records) => {
@@ -42,7 +42,7 @@ describe('validateGeneratedSuites', () => {
     const { errors } = await validateGeneratedSuites([suite], { seeds: [1], tokenize: surfaces, dataDir });
     expect(errors.join('\n')).toMatch(/fp-welding-cell-tip-change-1 .*the gold answer scores incorrect \(.*service_without_loto/);
     expect(errors.join('\n')).toMatch(/fp-agv-transport-deliver-1 .*gold plan steps 3–4 \(vehicle_move, vehicle_move\) can be dropped/);
-  }, 60_000);
+  }, 150_000);
 
   it('reports duplicate ids and strings the tokenizer does not reproduce', async () => {
     const { suite, dataDir } = await withFrozen((records) => (records[1]!.id = records[0]!.id));
@@ -51,5 +51,5 @@ describe('validateGeneratedSuites', () => {
     expect(errors.join('\n')).toMatch(/duplicate item id/);
     expect(errors.join('\n')).toMatch(/scenes\/welding-cell title: tokens do not reproduce the text/);
     expect(indSourceStrings().length).toBeGreaterThan(300);
-  }, 60_000);
+  }, 150_000);
 });
