@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
+import { validateGeneratedSuites } from '../suites/validate-generated.js';
+import type { Suite } from '../suites/schema.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import { builtinDatasetsDir, builtinSuitesDir } from '../util/paths.js';
@@ -16,6 +18,7 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       let suiteCount = 0;
       // Every suite file on its own, so one broken file does not hide the problems of the others.
       const names = new Map<string, string>();
+      const loaded: Suite[] = [];
       for (const dir of [builtinSuitesDir, ...(flags.suitesDir ? [flags.suitesDir] : [])]) {
         for (const file of await findSuiteFiles(dir)) {
           try {
@@ -25,6 +28,7 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
             const other = names.get(suite.name);
             if (other) problems.push(`suite name "${suite.name}" is defined twice: ${other} and ${suite.file}`);
             names.set(suite.name, suite.file);
+            loaded.push(suite);
           } catch (err) {
             problems.push(errorMessage(err));
           }
@@ -32,11 +36,13 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       }
       const report = await validateBuiltinDatasets(flags.datasetsDir);
       problems.push(...report.errors);
+      const generated = await validateGeneratedSuites(loaded);
+      problems.push(...generated.errors);
       if (problems.length) {
         io.stderr.write(`${problems.join('\n')}\n\n${problems.length} problem(s) found\n`);
         setExit(1);
         return;
       }
-      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}\n`);
+      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; generator suites: ${JSON.stringify(generated.stats)}\n`);
     });
 }

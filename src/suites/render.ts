@@ -5,6 +5,7 @@ import { sha256 } from '../util/hash.js';
 import { choiceLabels, goldAnswer } from './choices.js';
 import type { SuiteDefinition } from './schema.js';
 import { renderTemplate } from './template.js';
+import { resolveAnswerSchema, schemaText } from '../scoring/structured/schemas.js';
 
 /** Template variables for one item: its record fields plus the rendered choice list and gold answer. */
 export function itemVars(suite: SuiteDefinition, item: Item): Record<string, unknown> {
@@ -16,6 +17,9 @@ export function itemVars(suite: SuiteDefinition, item: Item): Record<string, unk
       .join(suite.prompt.choice_separator);
     vars.choice_labels = labels.join(', ');
   }
+  // Structured-answer suites show the JSON Schema the answer must follow.
+  const schema = resolveAnswerSchema(suite.answer.options['schema']);
+  if (schema) vars.answer_schema = schemaText(schema);
   return vars;
 }
 

@@ -16,6 +16,12 @@ export interface ItemGenerator {
   version: number;
   description: string;
   generate(seed: number, count: number): Record<string, unknown>[];
+  /**
+   * Consistency checks of one record (frozen or generated) beyond "the gold answer scores correct",
+   * which `jpeval validate` checks for every generator suite: e.g. a gold plan with no removable
+   * step. Returns problems (empty when fine).
+   */
+  check?(record: Record<string, unknown>): string[];
 }
 
 /** What run.json records about the generated part of a suite's items. */

@@ -3,6 +3,7 @@ import type { Extractor } from '../types.js';
 import { choiceExtractor } from './choice.js';
 import { firstLineExtractor } from './first-line.js';
 import { jsonExtractor } from './json.js';
+import { jsonAnswerExtractor } from './json-answer.js';
 import { numberExtractor } from './number.js';
 import { rawExtractor } from './raw.js';
 import { regexExtractor } from './regex.js';
@@ -16,6 +17,7 @@ for (const extractor of [
   numberExtractor,
   choiceExtractor,
   jsonExtractor,
+  jsonAnswerExtractor,
 ]) {
   extractors.register(extractor.name, extractor);
 }

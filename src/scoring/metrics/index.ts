@@ -4,6 +4,7 @@ import { accuracy } from './accuracy.js';
 import { bleu } from './bleu.js';
 import { charF1 } from './char-f1.js';
 import { exactMatch } from './exact-match.js';
+import { indMetrics } from './ind-metrics.js';
 import { judgeMetric } from './judge.js';
 import { numericMatch } from './numeric-match.js';
 import { pearson } from './pearson.js';
@@ -28,6 +29,7 @@ for (const metric of [
   rouge2Metric,
   numericMatch,
   judgeMetric,
+  ...indMetrics,
 ]) {
   metrics.register(metric.name, metric);
 }
