@@ -133,6 +133,7 @@ const ANSWER_INTERJECTIONS = new Set(['はい', 'いいえ', 'いや', 'ええ']
 /** Whether a clause carries anything that can be an answer (a noun, a number, a full verb, yes/no). */
 export function hasContent(tokens: Token[]): boolean {
   return tokens.some((t) => {
+    if (!/[\p{L}\p{N}]/u.test(t.surface)) return false;
     if (t.pos === '名詞') return !['非自立', '代名詞', '接尾'].includes(t.posDetail) && !HEDGE_NOUNS.has(t.basicForm);
     if (t.pos === '動詞') return t.posDetail === '自立' && !LIGHT_VERBS.has(t.basicForm);
     if (t.pos === '形容詞') return t.basicForm !== 'ない' && t.basicForm !== 'よい' && t.basicForm !== 'いい';
