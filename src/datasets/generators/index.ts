@@ -1,7 +1,8 @@
 import { Registry } from '../../util/registry.js';
+import { fakeEntitiesGenerator } from './fake-entities.js';
 import type { ItemGenerator } from './types.js';
 
 /** Every seeded item generator, by the name a suite's `dataset.generator.name` uses. */
 export const generators = new Registry<ItemGenerator>('item generator');
 
-for (const generator of [] as ItemGenerator[]) generators.register(generator.name, generator);
+for (const generator of [fakeEntitiesGenerator] as ItemGenerator[]) generators.register(generator.name, generator);
