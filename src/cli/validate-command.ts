@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
+import { validateHallucinationItems } from '../suites/validate-halluc.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import { builtinDatasetsDir, builtinSuitesDir } from '../util/paths.js';
@@ -8,7 +9,7 @@ import { errorMessage } from '../util/errors.js';
 export function registerValidateCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
   program
     .command('validate')
-    .description("check every suite file and jpeval's own items (schema, unique ids, gold among choices, duplicates, kuromoji)")
+    .description("check every suite file and jpeval's own items (schema, unique ids, gold among choices, duplicates, kuromoji; hallucination golds pass their own grader, fabricated names absent from the real list and the corpus)")
     .option('--datasets-dir <dir>', 'built-in item files to check', builtinDatasetsDir)
     .option('--suites-dir <dir>', 'extra directory of suite files')
     .action(async (flags: { datasetsDir: string; suitesDir?: string }) => {
@@ -32,11 +33,13 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       }
       const report = await validateBuiltinDatasets(flags.datasetsDir);
       problems.push(...report.errors);
+      const halluc = await validateHallucinationItems(flags.datasetsDir);
+      problems.push(...halluc.errors);
       if (problems.length) {
         io.stderr.write(`${problems.join('\n')}\n\n${problems.length} problem(s) found\n`);
         setExit(1);
         return;
       }
-      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}\n`);
+      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; hallucination items: ${JSON.stringify(halluc.stats)}\n`);
     });
 }

@@ -20,7 +20,7 @@ export interface Mention {
   supported: boolean;
 }
 
-const UNIT = '(?:km2|m2|m3|mpa|kpa|kw|hz|km|cm|mm|kg|mg|ml|mω|ω|mω|m/s|mm/s|m|g|t|l|%|w|v|a|℃|分間|分|秒|時間|日|か月|年|回転|回|個|台|本|枚|度|倍|人|名|升|ショット)';
+const UNIT = '(?:mm/s|m/s|km2|m2|m3|mpa|kpa|kw|hz|km|cm|mm|kg|mg|ml|mω|ω|m|g|t|l|%|w|v|a|℃|分間|分|秒|時間|日|か月|年|回転|回|個|台|本|枚|度|倍|人|名|升|ショット)';
 const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})`, 'gu');
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const CODE = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/gu;
@@ -44,7 +44,14 @@ export async function groundingMentions(output: string, source: string): Promise
   const srcNumbers = new Set([...src.matchAll(NUMBER)].map((m) => numberKey(m[0])));
   const mentions = new Map<string, Mention>();
   const covered = new Set<number>();
+  for (const m of out.matchAll(CODE)) {
+    // Unit symbols right after a number belong to its quantity; a code's digits (KD-350) are not numbers.
+    if (m.index! > 0 && /\d/.test(out[m.index! - 1]!)) continue;
+    for (let i = m.index!; i < m.index! + m[0].length; i++) covered.add(i);
+    mentions.set(`c:${m[0]}`, { kind: 'name', text: m[0], supported: src.includes(m[0]) });
+  }
   for (const m of out.matchAll(QUANTITY)) {
+    if (covered.has(m.index!)) continue;
     const key = `${numberKey(m[1]!)}${m[2]}`;
     for (let i = m.index!; i < m.index! + m[1]!.length; i++) covered.add(i);
     mentions.set(`q:${key}`, { kind: 'quantity', text: key, supported: srcQuantities.has(key) });
@@ -53,11 +60,6 @@ export async function groundingMentions(output: string, source: string): Promise
     if (covered.has(m.index!)) continue;
     const key = numberKey(m[0]);
     mentions.set(`n:${key}`, { kind: 'number', text: key, supported: srcNumbers.has(key) });
-  }
-  for (const m of out.matchAll(CODE)) {
-    // Unit symbols after a number were counted with their quantity.
-    if (m.index! > 0 && /[\d\s]/.test(out[m.index! - 1]!)) continue;
-    mentions.set(`c:${m[0]}`, { kind: 'name', text: m[0], supported: src.includes(m[0]) });
   }
   for (const t of await tokenize(output.normalize('NFKC'))) {
     if (t.pos !== '名詞' || t.posDetail !== '固有名詞') continue;
