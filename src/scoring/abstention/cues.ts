@@ -13,11 +13,13 @@ import type { Clause } from './clauses.js';
  */
 export const KNOWING = new Set([
   'わかる', '分かる', '判る', '解る', '知る', '存じる', '存じ上げる', '存ずる', '答える', '応える', '見つかる',
-  '見つける', '見当たる', '思い出す', '思い出せる', '言える', '申し上げる', '持ち合わせる', '把握', '確認', '特定', '判断',
+  '見つける', '見当たる', '思い出す', '思い出せる', '覚える', '判別', '思い当たる', '心得る', '言える', '申し上げる', '持ち合わせる', '把握', '確認', '特定', '判断',
   '断定', '回答', 'お答え', '提供', '判明', '認識', '答え', '調べる', '突き止める', '教える', 'お伝え', '伝える',
 ]);
-export const HOLDING = new Set(['情報', 'データ', '記録', '資料', '記載', '知識', '心当たり', '覚え', '手がかり', '該当', '情報源', '見当', '答え', '根拠', 'ヒット', '結果']);
+export const HOLDING = new Set(['記憶', '情報', 'データ', '記録', '資料', '記載', '知識', '心当たり', '覚え', '手がかり', '該当', '情報源', '見当', '答え', '根拠', 'ヒット', '結果']);
 export const EXISTENCE = new Set(['存在', '実在']);
+/** What a denied existence can be about (「存在しない駅」 denies; 「存在しない理由」 does not). */
+const ENTITY_NOUNS = new Set(['駅', '駅名', '会社', '企業', '社名', '規格', '法律', '法令', '人物', '人', '製品', '型番', '名称', '名前', 'もの', '番号', '団体', '組織', '施設', '地名', '商品', '可能性', '可能', '見込み', '恐れ']);
 const EXPERIENCE = new Set(['聞く', '見る', '目にする', '耳にする']);
 
 /** A refusal that the tokens above do not cover, written as surface patterns. */
@@ -27,7 +29,7 @@ export const ABSTAIN_PHRASES = /不明(です|でございます)?$|^不明|定�
 export const HEDGE = /おそらく|恐らく|たぶん|多分|かもしれ|と思い|と思われ|と思う|気がし|自信(は|が)(あり|な)|確か(では|じゃ)|定か(では|で)|記憶では|記憶が(正し|確か)|うろ覚え|推測|可能性|はずです|と考えられ|のではないか|確信(は|が)|断言(は|で)|正確では|間違って(いる|いた)ら|確実では|知る限り|だったような|ではないでしょうか|かと存じ/u;
 
 /** Clauses that are only politeness, apology or redirection. */
-export const FILLER = /間違っていたら|お力になれ|調べて(み)?(ました|た)(が|ところ)|[^、。]*について(の)?(ご質問|お尋ね)(です(ね)?)?|[^、。]*について(です|でしょう)?ね|申し訳|すみません|すいません|ごめんなさい|恐れ入り|残念(ながら|です)?|ご質問|お尋ね|ありがとうございます|ご確認|確認してください|お問い合わせ|問い合わせて|参照して|調べてください|お調べください|ご了承|お役に立て|お手伝い|公式(サイト|ホームページ|の情報)|最新の情報|AI|言語モデル|アシスタント|専門家に|ご自身で|他に何か|ほかに何か|いかがでしょうか|お勧め|おすすめ|について(です|でしょう)?ね|ですね$|失礼/u;
+export const FILLER = /間違っていたら|(大変)?恐縮|お調べ(しました|したところ|いたしました)|お力になれ|調べて(み)?(ました|た)(が|ところ)|[^、。]*について(の)?(ご質問|お尋ね)(です(ね)?)?|[^、。]*について(です|でしょう)?ね|申し訳|すみません|すいません|ごめんなさい|恐れ入り|残念(ながら|です)?|ご質問|お尋ね|ありがとうございます|ご確認|確認してください|お問い合わせ|問い合わせて|参照して|調べてください|お調べください|ご了承|お役に立て|お手伝い|公式(サイト|ホームページ|の情報)|最新の情報|AI|言語モデル|アシスタント|専門家に|ご自身で|他に何か|ほかに何か|いかがでしょうか|お勧め|おすすめ|について(です|でしょう)?ね|ですね$|失礼/u;
 
 const REDIRECT_END = /(ください|下さい|お勧めします|おすすめします|をお勧めいたします)$/u;
 
@@ -67,8 +69,11 @@ function negationDefused(tokens: Token[], from: number, neg: number): boolean {
   // 「わからないことが多い」: nominalised, a statement about something else.
   if (['こと', 'もの'].includes(t.basicForm) && t.posDetail === '非自立') return !nominalRefusal(tokens, next);
   if (['場合', 'とき', '時', 'なら', 'ば', '限り'].includes(t.basicForm)) return true;
-  // 「誰も知らない秘境」 modifies a noun; 「存在しない駅」 still denies the thing itself.
-  if (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '接尾') return !EXISTENCE.has(tokens[from]!.basicForm);
+  // 「…存在しません、という噂」 reports what someone says.
+  if (t.surface === 'という' || (t.surface === '、' && tokens[next + 1]?.surface === 'という')) return true;
+  // 「誰も知らない秘境」 modifies a noun; 「存在しない駅」 still denies the thing itself, but
+  // 「存在しない理由は…」 is about something else.
+  if (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '接尾') return !(EXISTENCE.has(tokens[from]!.basicForm) && ENTITY_NOUNS.has(t.basicForm));
   return false;
 }
 
