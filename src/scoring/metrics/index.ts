@@ -7,6 +7,7 @@ import { charF1 } from './char-f1.js';
 import { entityCallMetric } from './entity-call.js';
 import { exactMatch } from './exact-match.js';
 import { grounded } from './grounded.js';
+import { judgeMetric } from './judge.js';
 import { mc2 } from './mc2.js';
 import { numericMatch } from './numeric-match.js';
 import { passageCallMetric } from './passage-call.js';
@@ -36,6 +37,7 @@ for (const metric of [
   rougeLMetric,
   rouge2Metric,
   numericMatch,
+  judgeMetric,
   // Hallucination (docs/metrics.md § Hallucination): judge-free grades, paired refusal rates, grounding.
   answerGrade,
   truthGrade,
