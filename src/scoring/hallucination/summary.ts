@@ -10,10 +10,19 @@ export interface SuiteHallucination {
   grades?: HallucinationRates;
   entities?: EntityRates;
   unanswerable?: UnanswerableRates;
+  /** Grounded answering: the suite's grounding metrics, copied beside each other (copy indicator last). */
+  grounding?: { grounded: number | null; unsupported_mention_rate: number | null; source_rouge_l: number | null };
 }
 
-export function suiteHallucination(flags: Record<string, number>): SuiteHallucination | null {
+export function suiteHallucination(flags: Record<string, number>, metrics: Record<string, { value: number | null }> = {}): SuiteHallucination | null {
   const out: SuiteHallucination = {};
+  if (metrics['grounded'] || metrics['unsupported_mention_rate']) {
+    out.grounding = {
+      grounded: metrics['grounded']?.value ?? null,
+      unsupported_mention_rate: metrics['unsupported_mention_rate']?.value ?? null,
+      source_rouge_l: metrics['source_rouge_l']?.value ?? null,
+    };
+  }
   const counts = gradeCountsFromFlags(flags);
   if (counts) out.grades = hallucinationRates(counts);
   const entities = entityRates(flags);
@@ -36,6 +45,10 @@ export function formatHallucinationCell(h: SuiteHallucination | undefined): stri
   if (h.unanswerable) {
     const u = h.unanswerable;
     parts.push(`HM ${num(u.harmonic_mean)} abst@swap ${num(u.abstention_on_swapped.value)} false-abst ${num(u.false_abstention.value)}`);
+  }
+  if (h.grounding) {
+    const g = h.grounding;
+    parts.push(`grounded ${num(g.grounded)} unsupp/mention ${num(g.unsupported_mention_rate)} copy(R-L) ${num(g.source_rouge_l)}`);
   }
   if (h.grades && !h.entities && !h.unanswerable) {
     const g = h.grades;
