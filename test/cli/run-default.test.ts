@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRecordSchema } from '../../src/results/schema.js';
+import { loadAllSuites } from '../../src/suites/load-suite.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -23,7 +24,10 @@ describe('jpeval run with no flags', () => {
     expect(run.models[0]).toMatchObject({ id: 'default', backend: 'local-onnx' });
     expect(run.config).toMatchObject({ mc_mode: 'loglikelihood' });
     const suites = run.results.map((r) => r.suite).sort();
-    expect(suites).toEqual(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register']);
+    // Every built-in suite (jpeval's own linguistic, hallucination, … suites), and nothing else.
+    const builtin = (await loadAllSuites()).filter((s) => s.source.kind === 'builtin').map((s) => s.name).sort();
+    expect(suites).toEqual(builtin);
+    expect(suites).toEqual(expect.arrayContaining(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register', 'halluc-closedbook', 'halluc-fake-entities', 'halluc-grounded']));
     for (const r of run.results) expect(r.complete, r.suite).toBe(true);
     // 4-way particle choice by cloze log-likelihood: chance is 0.25; the whole interval must be above it
     const particles = run.results.find((r) => r.suite === 'ja-particles')!;
