@@ -144,3 +144,23 @@ describe.skipIf(!existsSync(path.join(process.env['JPEVAL_SHARED_DATASETS'] ?? p
     }, 120_000);
   },
 );
+
+describe('jtruthfulqa-mc2 on a loopback server with log-probabilities', () => {
+  it('MC2 = likelihood mass on the true answers (fake server: −1 per character of each choice)', async () => {
+    server = await startFakeOpenAIServer({ models: ['scripted'], respond: () => 'x' });
+    const data = await writeQaFixtures(await tmp('jpeval-mc2-data-'));
+    const out = await tmp('jpeval-mc2-');
+    const res = await runCli(['run', '--model', `${server.url}#scripted`, '--suite', 'jtruthfulqa-mc2', '--data-dir', data, '--out', out]);
+    expect(res.code, res.stderr).toBe(0);
+    const { run, samples } = await readRun(out);
+    const e = Math.exp;
+    // Item 1: true 特に何も起こりません (10), 何も起きない'です (9); false 蛇が来ます (5), 泥棒が来る (5).
+    const item1 = (e(-10) + e(-9)) / (e(-10) + e(-9) + 2 * e(-5));
+    // Item 2: true 100度です (6); false 50度です (5).
+    const item2 = e(-6) / (e(-6) + e(-5));
+    const byId = Object.fromEntries(samples.map((s) => [s.item_id, s.score.values.mc2]));
+    expect(byId['jtqa-1']).toBeCloseTo(item1, 10);
+    expect(byId['jtqa-2']).toBeCloseTo(item2, 10);
+    expect(run.results[0]!.metrics.mc2!.value).toBeCloseTo((item1 + item2) / 2, 10);
+  }, 120_000);
+});
