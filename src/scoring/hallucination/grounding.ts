@@ -46,7 +46,7 @@ export async function groundingMentions(output: string, source: string): Promise
   const covered = new Set<number>();
   for (const m of out.matchAll(CODE)) {
     // Unit symbols right after a number belong to its quantity; a code's digits (KD-350) are not numbers.
-    if (m.index! > 0 && /\d/.test(out[m.index! - 1]!)) continue;
+    if (/\d\s*$/u.test(out.slice(Math.max(0, m.index! - 4), m.index!))) continue;
     for (let i = m.index!; i < m.index! + m[0].length; i++) covered.add(i);
     mentions.set(`c:${m[0]}`, { kind: 'name', text: m[0], supported: src.includes(m[0]) });
   }
