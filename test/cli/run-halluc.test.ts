@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ensureDefaultModel } from '../../src/models/default-model/index.js';
 import { writeQaFixtures } from '../data/qa-fixtures.js';
 import { startFakeOpenAIServer, type FakeServer } from '../helpers/fake-openai-server.js';
 import { readRun } from '../helpers/read-run.js';
@@ -163,4 +164,21 @@ describe('jtruthfulqa-mc2 on a loopback server with log-probabilities', () => {
     expect(byId['jtqa-2']).toBeCloseTo(item2, 10);
     expect(run.results[0]!.metrics.mc2!.value).toBeCloseTo((item1 + item2) / 2, 10);
   }, 120_000);
+});
+
+describe('halluc-* on a local ONNX model directory', () => {
+  it('runs with local:<dir> and reports the same kinds of rates', async () => {
+    const cache = await tmp('jpeval-halluc-onnx-cache-');
+    const dir = await ensureDefaultModel({ cacheDir: cache, log: () => {} });
+    const out = await tmp('jpeval-halluc-onnx-');
+    const res = await runCli(['run', '--model', `local:${dir}`, '--suite', 'halluc-closedbook', '--suite', 'halluc-fake-entities', '--gen-count', '0', '--out', out]);
+    expect(res.code, res.stderr).toBe(0);
+    const { run } = await readRun(out);
+    expect(run.models[0]).toMatchObject({ backend: 'local-onnx' });
+    const cb = run.results.find((r) => r.suite === 'halluc-closedbook')!;
+    expect(cb.hallucination!.grades!.n).toBe(CLOSEDBOOK);
+    const fe = run.results.find((r) => r.suite === 'halluc-fake-entities')!;
+    const e = fe.hallucination!.entities!;
+    expect(e.j.value).toBeCloseTo(1 - e.far.value! - e.frr.value!, 12);
+  }, 180_000);
 });
