@@ -20,7 +20,7 @@ const gradesSchema = z
   .strict();
 
 const entitiesSchema = z
-  .object({ far: rate, frr: rate, j: rate.extend({ interval: z.literal('normal') }), unscored: z.number().int() })
+  .object({ far: rate, frr: rate, j: rate.extend({ interval: z.literal('newcombe') }), unscored: z.number().int() })
   .strict();
 
 const unanswerableSchema = z

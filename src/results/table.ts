@@ -82,7 +82,7 @@ export function formatRunTable(record: RunRecord): string {
 
 const HALLUCINATION_LEGEND =
   'hallucination: H = hallucination rate when attempting [Wilson 95 %], abst = abstention rate, pen = penalised score (+1 / −3 / 0, t = 0.75), unsc = unscored share; ' +
-  'J = 1 − FAR − FRR [normal 95 %]; HM = harmonic mean of abstention on unanswerable and answering on answerable passages; ' +
+  'J = 1 − FAR − FRR [Newcombe 95 %]; HM = harmonic mean of abstention on unanswerable and answering on answerable passages; ' +
   'grounded / unsupp/mention / copy(R-L) for source-based answers (docs/metrics.md § Hallucination; full figures with n and intervals in run.json)';
 
 function fmt(value: number | null | undefined): string {

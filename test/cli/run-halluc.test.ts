@@ -86,6 +86,7 @@ describe('jpeval run --suite halluc-*', () => {
         expect(fe.flags.fabricated_entity).toBe(FROZEN_FAKES);
       }
       expect(fe.n).toBe(FROZEN_FAKES + FROZEN_REALS);
+      expect(gr.n).toBe(GROUNDED);
       expect(fe.hallucination!.entities!.j.value).toBe(0);
       expect(fe.metrics.youden_j!.value).toBe(0);
       expect(rc.hallucination!.unanswerable!.harmonic_mean).toBe(0);

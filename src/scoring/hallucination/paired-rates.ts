@@ -1,4 +1,4 @@
-import { Z95 } from '../intervals.js';
+import { wilsonInterval } from '../intervals.js';
 import { proportion, type Rate } from './rates.js';
 
 /**
@@ -12,14 +12,14 @@ import { proportion, type Rate } from './rates.js';
  *  `original_abstained` / `original_answered`): abstention on swapped = swapped abstained /
  *  swapped; false abstention = originals abstained / originals; score = harmonic mean of
  *  (abstention on swapped) and (1 − false abstention) (0 when either is 0).
- * FAR, FRR and the abstention rates carry Wilson intervals; J carries a normal interval from the
- * two independent proportions (J ± 1.96 · √(FAR(1−FAR)/n_f + FRR(1−FRR)/n_r)). Unscored answers
+ * FAR, FRR and the abstention rates carry Wilson intervals; J carries Newcombe's hybrid score
+ * interval for the difference (1 − FRR) − FAR of two independent proportions. Unscored answers
  * (`entity_unscored`, `rc_unscored`) are left out of these denominators and reported as a count.
  */
 export interface EntityRates {
   far: Rate;
   frr: Rate;
-  j: Rate & { interval: 'normal' };
+  j: Rate & { interval: 'newcombe' };
   unscored: number;
 }
 
@@ -38,11 +38,18 @@ export function entityRates(flags: Record<string, number>): EntityRates | null {
   const far = proportion(fa, fa + fr);
   const frr = proportion(rr, ra + rr);
   let j: EntityRates['j'];
-  if (far.value === null || frr.value === null) j = { value: null, n: far.n + frr.n, ci95: [-1, 1], interval: 'normal' };
+  if (far.value === null || frr.value === null) j = { value: null, n: far.n + frr.n, ci95: [-1, 1], interval: 'newcombe' };
   else {
-    const value = 1 - far.value - frr.value;
-    const half = Z95 * Math.sqrt((far.value * (1 - far.value)) / far.n + (frr.value * (1 - frr.value)) / frr.n);
-    j = { value, n: far.n + frr.n, ci95: [Math.max(-1, value - half), Math.min(1, value + half)], interval: 'normal' };
+    // J = TPR − FPR with TPR = 1 − FRR (reals accepted) and FPR = FAR: Newcombe's hybrid score
+    // interval for a difference of two independent proportions, from their Wilson intervals, so it
+    // stays sensible at 0 and 1 (where a normal interval collapses to a point).
+    const tpr = 1 - frr.value;
+    const [tl, tu] = wilsonInterval(ra, ra + rr);
+    const [fl, fu] = far.ci95;
+    const value = tpr - far.value;
+    const lo = value - Math.sqrt((tpr - tl) ** 2 + (fu - far.value) ** 2);
+    const hi = value + Math.sqrt((tu - tpr) ** 2 + (far.value - fl) ** 2);
+    j = { value, n: far.n + frr.n, ci95: [Math.max(-1, lo), Math.min(1, hi)], interval: 'newcombe' };
   }
   return { far, frr, j, unscored: f(flags, 'entity_unscored') };
 }

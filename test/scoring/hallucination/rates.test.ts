@@ -35,6 +35,11 @@ describe('hallucination rates (hand-computed)', () => {
     expect([refuseAll.far.value, refuseAll.frr.value, refuseAll.j.value]).toEqual([0, 1, 0]);
     const believeAll = entityRates({ fake_accepted: 50, real_accepted: 50 })!;
     expect([believeAll.far.value, believeAll.frr.value, believeAll.j.value]).toEqual([1, 0, 0]);
+    // Newcombe: J = TPR − FPR = 0 − 0; lo = −√(0² + u(0/50)²), hi = √(u(0/50)² + 0²), u = Wilson upper bound.
+    const w = wilsonInterval(0, 50)[1];
+    expect(refuseAll.j.ci95[0]).toBeCloseTo(-w, 12);
+    expect(refuseAll.j.ci95[1]).toBeCloseTo(w, 12);
+    expect(refuseAll.j.interval).toBe('newcombe');
     const mixed = entityRates({ fake_accepted: 10, fake_refused: 30, real_accepted: 36, real_refused: 4 })!;
     expect(mixed.far.value).toBe(0.25);
     expect(mixed.frr.value).toBe(0.1);
