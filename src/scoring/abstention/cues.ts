@@ -73,7 +73,7 @@ function negationDefused(tokens: Token[], from: number, neg: number): boolean {
   if (t.surface === 'という' || (t.surface === '、' && tokens[next + 1]?.surface === 'という')) return true;
   // 「誰も知らない秘境」 modifies a noun; 「存在しない駅」 still denies the thing itself, but
   // 「存在しない理由は…」 is about something else.
-  if (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '接尾') return !(EXISTENCE.has(tokens[from]!.basicForm) && ENTITY_NOUNS.has(t.basicForm));
+  if (t.pos === '名詞' && t.posDetail !== '非自立' && t.posDetail !== '接尾' && /[\p{L}\p{N}]/u.test(t.surface)) return !(EXISTENCE.has(tokens[from]!.basicForm) && ENTITY_NOUNS.has(t.basicForm));
   return false;
 }
 
