@@ -5,6 +5,8 @@ import { reportError } from './output.js';
 import { registerRunCommand } from './run-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerDataCommand } from './data-command.js';
+import { registerScoreCommand } from './score-command.js';
+import { loadPlugins } from './plugins.js';
 
 /**
  * The CLI entry point. Returns the exit code instead of calling process.exit so that tests can
@@ -26,7 +28,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   registerListCommand(program, io);
   registerValidateCommand(program, io, setExit);
   registerDataCommand(program, io, setExit);
+  registerScoreCommand(program, io, setExit);
   try {
+    await loadPlugins(process.env.JPEVAL_PLUGINS);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {

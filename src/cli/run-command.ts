@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfigFile, type JpevalConfig } from '../config/config-file.js';
+import YAML from 'yaml';
+import { loadConfigFile } from '../config/config-file.js';
+import { backendOptions, DEFAULTS, describeModel, effectiveConfig, type ConfigFlags, type EffectiveConfig, type EffectiveModel } from '../config/effective.js';
 import { createBackend } from '../models/create.js';
-import { parseModelSpec, type ModelSpec } from '../models/spec.js';
 import { ProgressReporter } from '../progress/reporter.js';
 import { formatRunTable } from '../results/table.js';
 import { RunEvents } from '../runner/events.js';
@@ -13,40 +14,13 @@ import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
 
-interface RunFlags {
-  model?: string[];
+interface RunFlags extends ConfigFlags {
   suite?: string[];
   suitesDir?: string[];
-  dataDir?: string;
-  split?: string;
-  limit?: number;
-  shots?: number;
-  seed?: number;
-  genCount?: number;
-  concurrency?: number;
-  batchSize?: number;
-  mcMode: 'suite' | 'generate' | 'loglikelihood';
-  out?: string;
   json?: boolean;
   config?: string;
-  baseUrl?: string;
-  timeout: number;
-  maxRetries: number;
-  threads?: number;
-  dtype?: string;
   progress: 'auto' | 'tty' | 'plain' | 'none';
-  judge?: string;
-  role?: string[];
-}
-
-interface ModelPlan {
-  spec: ModelSpec;
-  concurrency: number;
-  batchSize: number;
-  timeoutMs: number;
-  maxRetries: number;
-  apiKeyEnv?: string;
-  settings: Record<string, unknown>;
+  printConfig?: boolean;
 }
 
 export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
@@ -62,45 +36,24 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--shots <n>', "number of few-shot examples (default: each suite's own)", parseIntOption('--shots'))
     .option('--seed <n>', 'seed for few-shot sampling, bootstrap intervals and generated items', parseIntOption('--seed'))
     .option('--gen-count <n>', "items generated per run by generator suites (default: each suite's own; 0 = frozen set only)", parseIntOption('--gen-count'))
-    .option('--concurrency <n>', 'requests in flight per model (default: 8 remote, 1 local)', parseIntOption('--concurrency', 1))
-    .option('--batch-size <n>', 'items per log-likelihood call (default: 8 local, 1 remote)', parseIntOption('--batch-size', 1))
-    .option('--mc-mode <mode>', 'choice tasks: suite (each suite decides) | generate | loglikelihood', 'suite')
+    .option('--concurrency <n>', "requests in flight per model (default: the backend's, 8 remote, 1 local)", parseIntOption('--concurrency', 1))
+    .option('--batch-size <n>', "items per log-likelihood call (default: the backend's, 8 local, 1 remote)", parseIntOption('--batch-size', 1))
+    .option('--mc-mode <mode>', 'choice tasks: suite (each suite, or the model, decides) | generate | loglikelihood (default: suite)')
     .option('-o, --out <dir>', 'results directory (default: results/)')
     .option('--json', 'print the run record as JSON instead of the table')
     .option('-c, --config <file>', 'config file (default: ./jpeval.config.yaml if present)')
     .option('--base-url <url>', 'base URL for openai: specs (default: $OPENAI_BASE_URL)')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', parseIntOption('--timeout', 1), 120_000)
-    .option('--max-retries <n>', 'retries per request (429 / 5xx / network), with backoff', parseIntOption('--max-retries'), 6)
+    .option('--timeout <ms>', `per-request timeout in milliseconds (default: ${DEFAULTS.timeoutMs})`, parseIntOption('--timeout', 1))
+    .option('--max-retries <n>', `retries per request (429 / 5xx / network), with backoff (default: ${DEFAULTS.maxRetries})`, parseIntOption('--max-retries'))
     .option('--threads <n>', 'local models: onnxruntime intra-op threads', parseIntOption('--threads', 1))
     .option('--dtype <variant>', 'local models: fp32 | fp16 | q8 (model_quantized.onnx) …')
     .option('--progress <kind>', 'auto | tty | plain | none', 'auto')
     .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); shorthand for --role judge=<spec>')
     .option('--role <name=spec>', 'model for a grader role that scorers declare (e.g. judge=openai:gpt-4o), repeatable', collect)
+    .option('--print-config', 'print the effective settings (flags > config file > defaults) per model and role, and exit')
     .action(async (flags: RunFlags) => {
       setExit(await runCommand(flags, io));
     });
-}
-
-function modelPlans(flags: RunFlags, config: JpevalConfig | undefined): ModelPlan[] {
-  type Entry = JpevalConfig['models'][number];
-  const fromFlags = (flags.model ?? []).map((raw) => ({ spec: parseModelSpec(raw, flags.baseUrl ? { baseUrl: flags.baseUrl } : {}), entry: undefined as Entry | undefined }));
-  const fromConfig = fromFlags.length ? [] : (config?.models ?? []).map((entry) => ({ spec: entry.modelSpec, entry }));
-  const all = fromFlags.length || fromConfig.length ? [...fromFlags, ...fromConfig] : [{ spec: parseModelSpec('default'), entry: undefined }];
-  return all.map(({ spec, entry }) => {
-    const local = spec.kind !== 'remote';
-    const settings: Record<string, unknown> = { ...(entry?.settings ?? {}) };
-    if (flags.threads !== undefined) settings.threads = flags.threads;
-    if (flags.dtype !== undefined) settings.dtype = flags.dtype;
-    return {
-      spec,
-      concurrency: flags.concurrency ?? entry?.concurrency ?? config?.concurrency ?? (local ? 1 : 8),
-      batchSize: flags.batchSize ?? (local ? 8 : 1),
-      timeoutMs: entry?.timeoutMs ?? flags.timeout,
-      maxRetries: entry?.maxRetries ?? flags.maxRetries,
-      ...(entry?.apiKeyEnv ? { apiKeyEnv: entry.apiKeyEnv } : {}),
-      settings,
-    };
-  });
 }
 
 /**
@@ -121,22 +74,19 @@ async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): 
 }
 
 async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
-  if (!['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
+  if (flags.mcMode !== undefined && !['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
     throw new JpevalError(`--mc-mode must be suite, generate or loglikelihood (got "${flags.mcMode}")`);
   }
   if (!['auto', 'tty', 'plain', 'none'].includes(flags.progress)) {
     throw new JpevalError(`--progress must be auto, tty, plain or none (got "${flags.progress}")`);
   }
-  const config = await loadConfigFile(flags.config);
-  const plans = modelPlans(flags, config);
-  const { suites, optional } = await pickSuites(flags.suite ?? config?.suites, flags.suitesDir ?? []);
-  const dataDir = flags.dataDir ?? config?.dataDir;
-  const onlyDefault = plans.every((p) => p.spec.kind === 'default');
-  // The embedded model is a character n-gram LM: it cannot follow instructions, so choice tasks
-  // are ranked by log-likelihood unless the user asked otherwise (recorded in every result).
-  const mcMode = flags.mcMode === 'suite' && onlyDefault ? 'loglikelihood' : flags.mcMode;
+  const config = effectiveConfig(flags, await loadConfigFile(flags.config));
+  if (flags.printConfig) {
+    io.stdout.write(YAML.stringify(printableConfig(config)));
+    return 0;
+  }
+  const { suites, optional } = await pickSuites(flags.suite ?? config.suites, flags.suitesDir ?? []);
 
-  const seed = flags.seed ?? config?.seed ?? 1234;
   const events = new RunEvents();
   const controller = new AbortController();
   const onSigint = (): void => {
@@ -151,66 +101,38 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     events.subscribe(reporter.handle);
   }
 
-  const models: ModelToRun[] = plans.map((plan) => ({
-    id: plan.spec.id,
-    concurrency: plan.concurrency,
-    batchSize: plan.batchSize,
-    open: () =>
-      createBackend(plan.spec, {
-        concurrency: plan.concurrency,
-        timeoutMs: plan.timeoutMs,
-        maxRetries: plan.maxRetries,
-        settings: plan.settings,
-        ...(plan.apiKeyEnv ? { apiKeyEnv: plan.apiKeyEnv } : {}),
-        ...(typeof plan.settings.threads === 'number' ? { threads: plan.settings.threads } : {}),
-        ...(typeof plan.settings.dtype === 'string' ? { dtype: plan.settings.dtype } : {}),
-        batchSize: plan.batchSize,
-        onRetry: (info) => events.emit({ type: 'retry', model: plan.spec.id, ...info }),
-      }),
-  }));
-  const roleSpecs = parseRoleFlags(flags.judge, flags.role, flags.baseUrl);
-  const roles: Record<string, ModelToRun> = Object.fromEntries(
-    Object.entries(roleSpecs).map(([role, spec]) => [
-      role,
-      {
-        id: spec.id,
-        open: () =>
-          createBackend(spec, {
-            concurrency: flags.concurrency ?? (spec.kind === 'remote' ? 8 : 1),
-            timeoutMs: flags.timeout,
-            maxRetries: flags.maxRetries,
-            settings: {},
-            onRetry: (info) => events.emit({ type: 'retry', model: spec.id, ...info }),
-          }),
-      },
-    ]),
-  );
+  const toRun = (model: EffectiveModel): ModelToRun => ({
+    id: model.name,
+    concurrency: model.concurrency,
+    batchSize: model.batchSize,
+    open: () => createBackend(model.spec, backendOptions(model, (info) => events.emit({ type: 'retry', model: model.name, ...info }))),
+  });
+  const models = config.models.map(toRun);
+  const roles = Object.fromEntries(Object.entries(config.roles).map(([role, model]) => [role, toRun(model)]));
   const runOptions: RunOptions = {
     models,
     ...(Object.keys(roles).length ? { roles } : {}),
     suites,
     optionalSuites: optional,
-    outDir: flags.out ?? config?.out ?? 'results',
-    ...(dataDir ? { dataDir } : {}),
-    ...(flags.split ? { split: flags.split } : {}),
-    ...((flags.limit ?? config?.limit) !== undefined ? { limit: flags.limit ?? config?.limit } : {}),
-    ...((flags.shots ?? config?.shots) !== undefined ? { shots: flags.shots ?? config?.shots } : {}),
-    seed,
-    ...(flags.genCount !== undefined ? { generatedCount: flags.genCount } : {}),
-    concurrency: plans[0]?.concurrency ?? 1,
-    batchSize: plans[0]?.batchSize ?? 1,
-    mcMode,
+    outDir: config.out,
+    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+    ...(config.split ? { split: config.split } : {}),
+    ...(config.limit !== undefined ? { limit: config.limit } : {}),
+    ...(config.shots !== undefined ? { shots: config.shots } : {}),
+    seed: config.seed,
+    concurrency: config.models[0]?.concurrency ?? 1,
+    batchSize: config.models[0]?.batchSize ?? 1,
+    mcMode: config.mcMode,
     config: {
-      models: plans.map((p) => ({ id: p.spec.id, concurrency: p.concurrency, batch_size: p.batchSize, timeout_ms: p.timeoutMs, max_retries: p.maxRetries, settings: p.settings })),
+      models: config.models.map(describeModel),
+      roles: Object.fromEntries(Object.entries(config.roles).map(([role, m]) => [role, describeModel(m)])),
       suites: suites.map((s) => `${s.name}@${s.version}`),
-      data_dir: dataDir ?? null,
-      split: flags.split ?? null,
-      limit: flags.limit ?? config?.limit ?? null,
-      shots: flags.shots ?? config?.shots ?? null,
-      seed,
-      gen_count: flags.genCount ?? null,
-      mc_mode: mcMode,
-      roles: Object.fromEntries(Object.entries(roleSpecs).map(([role, spec]) => [role, spec.id])),
+      data_dir: config.dataDir ?? null,
+      split: config.split ?? null,
+      limit: config.limit ?? null,
+      shots: config.shots ?? null,
+      seed: config.seed,
+      mc_mode: config.mcMode,
     },
     events,
     signal: controller.signal,
@@ -235,20 +157,22 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   }
 }
 
-/** `--judge SPEC` (the `judge` role) and `--role NAME=SPEC` flags, parsed into specs by role. */
-export function parseRoleFlags(judge: string | undefined, roleFlags: string[] | undefined, baseUrl: string | undefined): Record<string, ModelSpec> {
-  const out: Record<string, ModelSpec> = {};
-  const opts = baseUrl ? { baseUrl } : {};
-  for (const flag of roleFlags ?? []) {
-    const eq = flag.indexOf('=');
-    const role = eq === -1 ? '' : flag.slice(0, eq).trim();
-    if (!/^[a-z][a-z0-9_-]*$/.test(role)) throw new JpevalError(`--role expects NAME=SPEC with a lower-case role name, e.g. judge=openai:gpt-4o (got "${flag}")`);
-    if (role in out) throw new JpevalError(`--role ${role} given twice`);
-    out[role] = parseModelSpec(flag.slice(eq + 1), opts);
-  }
-  if (judge !== undefined) {
-    if ('judge' in out) throw new JpevalError('both --judge and --role judge=… given; use one');
-    out.judge = parseModelSpec(judge, opts);
-  }
-  return out;
+/** `--print-config`: every model and role with its effective settings and where each came from. */
+function printableConfig(config: EffectiveConfig): Record<string, unknown> {
+  const withSources = (m: EffectiveModel) => ({ ...describeModel(m), from: m.from });
+  return {
+    config_file: config.configFile ?? null,
+    models: config.models.map(withSources),
+    roles: Object.fromEntries(Object.entries(config.roles).map(([role, m]) => [role, withSources(m)])),
+    run: {
+      suites: config.suites ?? null,
+      data_dir: config.dataDir ?? null,
+      split: config.split ?? null,
+      limit: config.limit ?? null,
+      shots: config.shots ?? null,
+      seed: config.seed,
+      mc_mode: config.mcMode,
+      out: config.out,
+    },
+  };
 }

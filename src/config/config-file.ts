@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 import { type ModelSpec, parseModelSpec } from '../models/spec.js';
 import { JpevalError } from '../util/errors.js';
-import { type ConfigFileInput, KNOWN_FIELDS, configFileSchema } from './schema.js';
+import { type ConfigFileInput, KNOWN_FIELDS, configFileSchema, type ModelEntryInput } from './schema.js';
 
 /**
  * Loading `jpeval.config.yaml`: found in the working directory or given by --config, parsed
@@ -28,6 +28,7 @@ export interface ConfigModel {
   baseUrl?: string;
   apiKeyEnv?: string;
   concurrency?: number;
+  batchSize?: number;
   timeoutMs?: number;
   maxRetries?: number;
   settings: Record<string, unknown>;
@@ -47,6 +48,10 @@ export interface JpevalConfig {
   shots?: number;
   seed?: number;
   concurrency?: number;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Grader models by role (`roles:`), e.g. `judge`. */
+  roles: Record<string, ConfigModel>;
 }
 
 export class ConfigError extends JpevalError {
@@ -174,32 +179,42 @@ function resolveConfig(file: string, absolute: string, input: ConfigFileInput, e
   const problems: { field: string; detail: string }[] = [];
   const models: ConfigModel[] = [];
   const seen = new Map<string, number>();
-  (input.models ?? []).forEach((entry, i) => {
+  const resolveEntry = (entry: ModelEntryInput, field: string): ConfigModel | undefined => {
     let modelSpec: ModelSpec;
     try {
       modelSpec = parseModelSpec(entry.spec, { cwd: dir, env, ...(entry.base_url === undefined ? {} : { baseUrl: entry.base_url }) });
     } catch (err) {
-      problems.push({ field: `models[${i}].spec`, detail: err instanceof Error ? err.message : String(err) });
-      return;
+      problems.push({ field: `${field}.spec`, detail: err instanceof Error ? err.message : String(err) });
+      return undefined;
     }
-    const name = entry.name ?? entry.spec;
-    const previous = seen.get(name);
-    if (previous !== undefined) {
-      problems.push({ field: `models[${i}].name`, detail: `"${name}" is also models[${previous}]; give each model a distinct name` });
-    }
-    seen.set(name, i);
-    models.push({
+    return {
       spec: entry.spec,
       modelSpec,
-      name,
+      name: entry.name ?? entry.spec,
       settings: entry.settings ?? {},
       ...(entry.base_url === undefined ? {} : { baseUrl: entry.base_url }),
       ...(entry.api_key_env === undefined ? {} : { apiKeyEnv: entry.api_key_env }),
       ...(entry.concurrency === undefined ? {} : { concurrency: entry.concurrency }),
+      ...(entry.batch_size === undefined ? {} : { batchSize: entry.batch_size }),
       ...(entry.timeout_ms === undefined ? {} : { timeoutMs: entry.timeout_ms }),
       ...(entry.max_retries === undefined ? {} : { maxRetries: entry.max_retries }),
-    });
+    };
+  };
+  (input.models ?? []).forEach((entry, i) => {
+    const model = resolveEntry(entry, `models[${i}]`);
+    if (!model) return;
+    const previous = seen.get(model.name);
+    if (previous !== undefined) {
+      problems.push({ field: `models[${i}].name`, detail: `"${model.name}" is also models[${previous}]; give each model a distinct name` });
+    }
+    seen.set(model.name, i);
+    models.push(model);
   });
+  const roles: Record<string, ConfigModel> = {};
+  for (const [role, entry] of Object.entries(input.roles ?? {})) {
+    const model = resolveEntry(entry, `roles.${role}`);
+    if (model) roles[role] = model;
+  }
   if (problems.length > 0) throw new ConfigError(file, problems);
   return {
     path: absolute,
@@ -211,5 +226,8 @@ function resolveConfig(file: string, absolute: string, input: ConfigFileInput, e
     ...(input.shots === undefined ? {} : { shots: input.shots }),
     ...(input.seed === undefined ? {} : { seed: input.seed }),
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
+    ...(input.timeout_ms === undefined ? {} : { timeoutMs: input.timeout_ms }),
+    ...(input.max_retries === undefined ? {} : { maxRetries: input.max_retries }),
+    roles,
   };
 }

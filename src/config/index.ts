@@ -8,4 +8,4 @@ export {
   type LoadConfigOptions,
 } from './config-file.js';
 export { configFileSchema, modelEntrySchema } from './schema.js';
-export { backendOptionsFor } from './models.js';
+export { effectiveConfig, backendOptions, describeModel, DEFAULTS, type EffectiveConfig, type EffectiveModel, type ConfigFlags } from './effective.js';

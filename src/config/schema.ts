@@ -21,6 +21,8 @@ export const modelEntrySchema = z.strictObject({
   /** Name of the environment variable holding this model's API key. */
   api_key_env: envName.optional(),
   concurrency: positiveInt.optional(),
+  /** Items per log-likelihood call (local backends batch and sort across them). */
+  batch_size: positiveInt.optional(),
   timeout_ms: positiveInt.optional(),
   max_retries: z.number().int().min(0).optional(),
   /** Backend-specific settings (remote: stream, extra_body, max_tokens_param; local: dtype, …). */
@@ -40,6 +42,10 @@ export const configFileSchema = z.strictObject({
   shots: z.number().int().min(0).optional(),
   seed: z.number().int().optional(),
   concurrency: positiveInt.optional(),
+  timeout_ms: positiveInt.optional(),
+  max_retries: z.number().int().min(0).optional(),
+  /** Grader models by role, e.g. `roles: {judge: openai:gpt-4o}` (an entry like those under models:). */
+  roles: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a lower-case role name, e.g. judge'), modelEntry).optional(),
 });
 
 export type ConfigFileInput = z.infer<typeof configFileSchema>;

@@ -10,6 +10,7 @@ export {
   type DefaultModelSpec,
   type ParseModelSpecOptions,
 } from './spec.js';
-export { createBackend, DEFAULT_REMOTE_OPTIONS, type CreateBackendOptions, type LocalBackendExtras } from './create.js';
+export { createBackend, backendDefaults, type CreateBackendOptions } from './create.js';
+export { registerBackend, registeredBackends, type BackendRegistration, type BackendDefaults } from './backend-registry.js';
 export { createOpenAICompatibleBackend, type OpenAICompatibleOptions } from './openai-compatible.js';
 export type { RetryInfo } from './remote/retry.js';

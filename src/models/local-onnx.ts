@@ -47,6 +47,8 @@ export interface LocalOnnxOptions extends BackendOptions {
   id?: string;
   /** Weights revision to record; default: a fingerprint of config.json and the ONNX file's size and mtime. */
   revision?: string;
+  /** Reported by capabilities(): how choice tasks should be answered when the suite leaves it to the model. */
+  preferredChoiceMode?: 'generate' | 'loglikelihood';
 }
 
 /** Cheap identity of the weights (hashing a multi-GB file at every load would cost minutes). */
@@ -199,7 +201,7 @@ export async function createLocalOnnxBackend(dir: string, options: LocalOnnxOpti
     },
   };
 
-  const capabilities: BackendCapabilities = { chat: true, completion: true, loglikelihood: true };
+  const capabilities: BackendCapabilities = { chat: true, completion: true, loglikelihood: true, ...(options.preferredChoiceMode ? { preferredChoiceMode: options.preferredChoiceMode } : {}) };
 
   return {
     id: () => id,

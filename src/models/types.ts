@@ -92,6 +92,11 @@ export interface BackendCapabilities {
   chat: boolean;
   completion: boolean;
   loglikelihood: boolean;
+  /**
+   * How this model should answer choice tasks under `--mc-mode suite` (e.g. the embedded n-gram
+   * model cannot follow instructions, so it ranks choices by log-likelihood); absent = as the suite says.
+   */
+  preferredChoiceMode?: 'generate' | 'loglikelihood';
 }
 
 export interface ModelBackend {

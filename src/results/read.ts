@@ -111,8 +111,8 @@ export async function readRunRecord(dir: string): Promise<RunRecord> {
 
 export interface ReadSamplesOptions {
   /**
-   * Called for a last line cut short (a run killed mid-write): it is skipped, not an error,
-   * because every line before it is intact. Any other malformed line is an error naming file:line.
+   * Called for a last line that is not valid JSON (a run killed mid-write): it is skipped, not an
+   * error, because every line before it is intact. Any other malformed line is an error naming file:line.
    */
   onTornLine?: (info: { file: string; line: number; text: string }) => void;
 }
@@ -120,7 +120,7 @@ export interface ReadSamplesOptions {
 /**
  * Streams the samples of a run directory (`DIR/samples.jsonl`) one record at a time, so a run of
  * any size is read in constant memory. A malformed line throws naming `file:line`; a torn last
- * line (no final newline, not valid JSON) is reported through `onTornLine` and skipped.
+ * line (not valid JSON) is reported through `onTornLine` and skipped.
  */
 export async function* readSamples(dir: string, options: ReadSamplesOptions = {}): AsyncGenerator<SampleRecord> {
   const file = path.join(dir, SAMPLES_FILE);

@@ -1,4 +1,5 @@
 import { metrics } from '../scoring/metrics/index.js';
+import { categoryGroup, categoryTable, type CategoryTable } from '../suites/categories.js';
 import type { RunRecord, SuiteResult } from './types.js';
 
 /**
@@ -21,24 +22,30 @@ export function headlineScore(result: SuiteResult): number | undefined {
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
- * Category and overall scores per model, the way llm-jp-eval reads them: a category is the mean of
- * its suites' headline scores, and the overall score is the mean of the categories (so a category
- * with many suites does not outweigh one with few).
+ * Category and overall scores per model. A category's score averages its suites' headline scores
+ * as its group declares (suites/_categories.yaml: `mean`, each suite once, as llm-jp-eval reads
+ * them; or `weighted` by scored items); OVERALL is the mean of the categories that count toward
+ * it (so a category with many suites does not outweigh one with few).
  */
-export function summarize(results: SuiteResult[]): RunRecord['summary'] {
+export function summarize(results: SuiteResult[], table: CategoryTable = categoryTable()): RunRecord['summary'] {
   const models = [...new Set(results.map((r) => r.model))];
   return models.map((model) => {
-    const byCategory = new Map<string, number[]>();
+    const byCategory = new Map<string, { score: number; n: number }[]>();
     for (const r of results) {
       if (r.model !== model) continue;
       const score = headlineScore(r);
       if (score === undefined) continue;
-      byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), score]);
+      byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), { score, n: r.n }]);
     }
     const categories: Record<string, number> = {};
-    for (const [cat, scores] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) categories[cat] = mean(scores);
-    const values = Object.values(categories);
+    const counted: number[] = [];
+    for (const [cat, scores] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+      const group = categoryGroup(cat, table);
+      const total = scores.reduce((s, x) => s + x.n, 0);
+      categories[cat] = group.average === 'weighted' && total > 0 ? scores.reduce((s, x) => s + x.score * x.n, 0) / total : mean(scores.map((x) => x.score));
+      if (group.overall) counted.push(categories[cat]);
+    }
     const complete = results.filter((r) => r.model === model).every((r) => r.complete);
-    return { model, categories, overall: values.length ? mean(values) : Number.NaN, complete };
+    return { model, categories, overall: counted.length ? mean(counted) : Number.NaN, complete };
   });
 }

@@ -60,9 +60,11 @@ function goldForRecord(suite: Suite, item: Item): string | number | string[] {
 export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const { suite, items, events, signal } = input;
   const meter = new ThroughputMeter();
-  const scores: ItemScore[] = [];
-  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
-  const clusters: (string | undefined)[] = [];
+  // Scores by item position: intervals resample in file order, never in completion order (which
+  // varies with concurrency), so the same answers always give the same interval (and `jpeval
+  // score` reproduces it).
+  const position = new Map(items.map((item, i) => [item, i]));
+  const scoredAt: (ItemScore | undefined)[] = new Array<ItemScore | undefined>(items.length);
   let errors = 0;
   let firstError: string | undefined;
   let consecutiveErrors = 0;
@@ -89,8 +91,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       };
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
-      scores.push(score);
-      clusters.push(item.cluster);
+      scoredAt[position.get(item)!] = score;
       meter.add(inference.timing, inference.usage, [...inference.raw].length);
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
@@ -171,6 +172,10 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   }
   await Promise.all(tasks);
 
+  const kept = items.flatMap((item, i) => (scoredAt[i] ? [{ score: scoredAt[i], cluster: item.cluster }] : []));
+  const scores = kept.map((k) => k.score);
+  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
+  const clusters = kept.map((k) => k.cluster);
   const scored = scores.length;
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
   const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};

@@ -17,7 +17,7 @@ import type { ScoringMode } from './execute-item.js';
 import { FatalModelError, runSuite } from './run-suite.js';
 
 export interface ModelToRun {
-  /** The normalised spec id (what results are keyed on). */
+  /** The key results use: the config entry's `name`, else the normalised spec id. */
   id: string;
   open: () => Promise<ModelBackend>;
   /** Per-model overrides of RunOptions.concurrency / batchSize (e.g. from jpeval.config.yaml). */
@@ -122,7 +122,7 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
 function modeFor(suite: Suite, opts: RunOptions, backend: ModelBackend): ScoringMode {
   const isChoiceTask = suite.task === 'multiple_choice' || suite.task === 'minimal_pair' || (suite.task === 'classification' && suite.choices);
   if (!isChoiceTask) return 'generate';
-  const wanted = opts.mcMode === 'suite' ? (suite.choices?.mode ?? 'generate') : opts.mcMode;
+  const wanted = opts.mcMode === 'suite' ? (backend.capabilities().preferredChoiceMode ?? suite.choices?.mode ?? 'generate') : opts.mcMode;
   if (wanted === 'loglikelihood' && !backend.capabilities().loglikelihood) {
     if (opts.mcMode === 'loglikelihood') {
       throw new JpevalError(`model ${backend.id()} cannot compute log-likelihoods, but --mc-mode loglikelihood was asked for`, {
@@ -192,12 +192,12 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   for (const message of warnings) events.emit({ type: 'warning', message });
 
   const failures: string[] = [];
-  const graderBackends: ModelBackend[] = [];
+  const graderBackends: { role: string; id: string; backend: ModelBackend }[] = [];
   try {
     const graders: Record<string, GraderModel> = {};
     for (const [role, spec] of Object.entries(opts.roles ?? {})) {
       const backend = await spec.open();
-      graderBackends.push(backend);
+      graderBackends.push({ role, id: spec.id, backend });
       (record.roles ??= {})[role] = modelRecord(await backend.info(), { name: spec.id });
       graders[role] = { role, id: spec.id, generate: (request) => backend.generate(request) };
       if (!loaded.some((l) => rolesOf(l.suite).includes(role))) events.emit({ type: 'warning', message: `a model was given for the ${role} role, but no selected suite has a scorer for it` });
@@ -207,12 +207,19 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     for (const model of opts.models) {
       if (signal.aborted) break;
       let backend: ModelBackend | undefined;
+      let recordInfo: (() => Promise<void>) | undefined;
       try {
         backend = await model.open();
-        const info = await backend.info();
         const concurrency = model.concurrency ?? opts.concurrency;
         const batchSize = model.batchSize ?? opts.batchSize;
-        record.models.push(modelRecord(info, { settings: { batch_size: batchSize, concurrency, mc_mode: opts.mcMode } }));
+        // Re-read after every suite: a backend learns settings while running (a server's stream
+        // mode, echo limits, metadata), and run.json should hold what the requests really used.
+        const slot = record.models.length;
+        const opened = backend;
+        recordInfo = async (): Promise<void> => {
+          record.models[slot] = modelRecord(await opened.info(), { name: model.id, settings: { batch_size: batchSize, concurrency, mc_mode: opts.mcMode } });
+        };
+        await recordInfo();
         for (const l of loaded) {
           if (signal.aborted) break;
           const result: SuiteResult = await runSuite({
@@ -234,6 +241,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
           });
           record.results.push(result);
           record.summary = summarize(record.results);
+          await recordInfo();
           await writer.writeRun(record);
         }
       } catch (err) {
@@ -247,6 +255,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
           if (!reached.has(l.suite.name)) (record.skipped_suites ??= []).push({ suite: l.suite.name, model: model.id, reason: `model stopped: ${errorMessage(err)}` });
         }
       } finally {
+        // Also when the model stopped: what it had learnt by then is part of its identity.
+        await recordInfo?.().catch(() => undefined);
         await backend?.close();
       }
     }
@@ -264,7 +274,10 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     record.summary = summarize(record.results);
     record.complete ??= false;
     unsubscribe();
-    for (const b of graderBackends) await b.close();
+    for (const g of graderBackends) {
+      (record.roles ??= {})[g.role] = modelRecord(await g.backend.info(), { name: g.id });
+      await g.backend.close();
+    }
     await writer.close();
     await writer.writeRun(record);
   }

@@ -112,6 +112,10 @@ export async function scoreItem(
     const grader = metric.role ? runtime.graders?.[metric.role] : undefined;
     if (grader) ctx.grader = grader;
     if (runtime.prepared && name in runtime.prepared) ctx.prepared = runtime.prepared[name];
+    const before = runtime.previous;
+    if (before && (name in before.values || before.details?.[name])) {
+      ctx.previous = { ...(name in before.values ? { value: before.values[name] } : {}), ...(before.details?.[name] ? { details: before.details[name] } : {}) };
+    }
     if (metric.kind === 'corpus') {
       stats[name] = await metric.stats(input, ctx);
       continue;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { MetricEntry } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { metrics } from './metrics/index.js';
-import type { GraderModel, Metric, ScorerEnvironment } from './types.js';
+import type { GraderModel, ItemScore, Metric, ScorerEnvironment } from './types.js';
 
 /** A suite's `metrics:` entry as code may write it: a bare name, or the parsed {name, options}. */
 export type MetricRef = string | MetricEntry;
@@ -61,6 +61,8 @@ export interface ScoringRuntime {
   graders?: Record<string, GraderModel>;
   /** What each scorer's `prepare` returned, by metric name. */
   prepared?: Record<string, unknown>;
+  /** Re-scoring: the item's score in the source run (scorers may replay graded verdicts from it). */
+  previous?: ItemScore;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface ScorerContext {
   grader?: GraderModel;
   /** What the metric's `prepare` returned for this suite (e.g. loaded judge prompt files). */
   prepared?: unknown;
+  /**
+   * When re-scoring a saved run (`jpeval score`): this metric's value and details from the source
+   * run. A scorer whose grader is absent this time may replay its earlier verdict from them.
+   */
+  previous?: { value?: number | null; details?: Record<string, unknown> };
 }
 
 /** Where a suite's scorers may find resources, given to `prepare`. */

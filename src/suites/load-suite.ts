@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -17,32 +18,71 @@ function formatZodIssues(file: string, issues: z.core.$ZodIssue[]): string {
     .join('\n');
 }
 
-/** Reads and validates one suite file (YAML or JSON); errors name the file and the field. */
-export async function loadSuiteFile(file: string): Promise<Suite> {
-  const absolute = path.resolve(file);
-  const relative = path.relative(process.cwd(), absolute);
-  file = relative.startsWith('..') ? absolute : relative;
+async function readDataFile(absolute: string, shown: string): Promise<{ text: string; data: unknown }> {
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch (err) {
-    throw new JpevalError(`cannot read suite file ${file}: ${(err as Error).message}`);
+    throw new JpevalError(`cannot read suite file ${shown}: ${(err as Error).message}`);
   }
-  let raw: unknown;
   try {
-    raw = absolute.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : parseYaml(text) };
   } catch (err) {
     const detail = err instanceof YAMLParseError ? err.message.split('\n')[0] : (err as Error).message;
-    throw new JpevalError(`${file}: not valid ${absolute.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
+    throw new JpevalError(`${shown}: not valid ${absolute.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
   }
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Base values under the suite's own: mappings merge key by key, anything else (lists too) is replaced. */
+export function mergeOver(base: unknown, own: unknown): unknown {
+  if (!isMapping(base) || !isMapping(own)) return own;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(own)) out[key] = key in base ? mergeOver(base[key], value) : value;
+  return out;
+}
+
+/**
+ * A suite file with its `include:` files (one path or a list, relative to the including file;
+ * later ones and the file itself win) merged under it. Returns the merged data and every file's
+ * text, in reading order, for the suite's hash.
+ */
+async function readWithIncludes(absolute: string, shown: string, chain: string[] = []): Promise<{ data: unknown; texts: string[] }> {
+  if (chain.includes(absolute)) throw new JpevalError(`${shown}: include cycle: ${[...chain, absolute].map((f) => path.basename(f)).join(' → ')}`);
+  const { text, data } = await readDataFile(absolute, shown);
+  if (!isMapping(data) || data.include === undefined) return { data, texts: [text] };
+  const { include, ...own } = data;
+  const list = typeof include === 'string' ? [include] : include;
+  if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw new JpevalError(`${shown}: include: expected a file path or a list of them`);
+  let merged: unknown = {};
+  const texts: string[] = [];
+  for (const file of list as string[]) {
+    const target = path.resolve(path.dirname(absolute), file);
+    if (!existsSync(target)) throw new JpevalError(`${shown}: include: ${file} not found (looked for ${target})`);
+    const base = await readWithIncludes(target, `${shown} → ${file}`, [...chain, absolute]);
+    merged = mergeOver(merged, base.data);
+    texts.push(...base.texts);
+  }
+  return { data: mergeOver(merged, own), texts: [text, ...texts] };
+}
+
+/** Reads and validates one suite file (YAML or JSON, with its includes); errors name the file and the field. */
+export async function loadSuiteFile(file: string): Promise<Suite> {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  file = relative.startsWith('..') ? absolute : relative;
+  const { data: raw, texts } = await readWithIncludes(absolute, file);
   const parsed = suiteSchema.safeParse(raw);
   if (!parsed.success) {
     throw new JpevalError(`invalid suite file\n${formatZodIssues(file, parsed.error.issues)}`, {
       hint: 'see docs/suite-format.md for every field',
     });
   }
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return { ...parsed.data, file: absolute, sha256 };
+  // The hash covers the included files too: a change to a shared base changes every suite using it.
+  const hash = createHash('sha256');
+  texts.forEach((t, i) => hash.update(i === 0 ? t : `\0${t}`));
+  return { ...parsed.data, file: absolute, sha256: hash.digest('hex') };
 }
 
 export async function findSuiteFiles(dir: string): Promise<string[]> {
@@ -52,8 +92,9 @@ export async function findSuiteFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
+  // `_`-prefixed files and directories hold shared bases for `include:`, not suites.
   return entries
-    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name) && !path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).some((part) => part.startsWith('_')))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }

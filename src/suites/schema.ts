@@ -49,6 +49,11 @@ const promptSchema = z
     system: z.string().optional(),
     /** Text before the few-shot examples and the question (the task instruction). */
     preamble: z.string().default(''),
+    /**
+     * Written into `{{instruction}}` of the preamble, so that a shared frame (from an `include:`d
+     * base file) holds the wording every suite repeats and the suite only its own instruction.
+     */
+    instruction: z.string().optional(),
     /** The item part of the prompt; `{{field}}` placeholders read item variables. */
     template: z.string().min(1),
     /** The answer part of a few-shot example. */
@@ -62,7 +67,13 @@ const promptSchema = z
     /** `first` takes the first N examples of the few-shot split (as llm-jp-eval does); `random` samples with the run seed. */
     fewshot_sampler: z.enum(['first', 'random']).default('first'),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const slot = p.preamble.includes('{{instruction}}');
+    if (slot && p.instruction === undefined) ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'the preamble has an {{instruction}} slot: give prompt.instruction' });
+    if (!slot && p.instruction !== undefined) ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'the preamble has no {{instruction}} slot to write it into' });
+  })
+  .transform(({ instruction, ...p }) => (instruction === undefined ? p : { ...p, preamble: p.preamble.split('{{instruction}}').join(instruction) }));
 
 const choicesSchema = z
   .object({

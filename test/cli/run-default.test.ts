@@ -22,7 +22,9 @@ describe('jpeval run with no flags', () => {
     const run = runRecordSchema.parse(JSON.parse(await readFile(path.join(out, runId!, 'run.json'), 'utf8')));
     expect(run.status).toBe('completed');
     expect(run.models[0]).toMatchObject({ id: 'default', backend: 'local-onnx' });
-    expect(run.config).toMatchObject({ mc_mode: 'loglikelihood' });
+    // The embedded n-gram model prefers ranking choices (its capabilities() say so): every choice suite ran that way.
+    expect(run.config).toMatchObject({ mc_mode: 'suite' });
+    for (const r of run.results.filter((x) => x.suite !== 'ja-kanji-reading')) expect(r.mode, r.suite).toBe('loglikelihood');
     const suites = run.results.map((r) => r.suite).sort();
     // Every built-in suite (jpeval's own linguistic, hallucination, … suites), and nothing else.
     const builtin = (await loadAllSuites()).filter((s) => s.source.kind === 'builtin').map((s) => s.name).sort();

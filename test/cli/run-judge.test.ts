@@ -56,8 +56,9 @@ describe('jpeval run --judge', () => {
     await writeFile(path.join(dir, 'data/judged/questions.jsonl'), QUESTIONS.map((q) => JSON.stringify(q)).join('\n'));
     await writeFile(path.join(dir, 'data/judged/judge_prompts.jsonl'), TEMPLATES.map((t) => JSON.stringify(t)).join('\n'));
     server = await startFakeOpenAIServer({
-      models: ['answerer', 'judge'],
+      models: ['answerer', 'judge', 'slow-judge'],
       respond: (req) => {
+        if (req.model === 'slow-judge') return { text: '[[5]]', delayMs: 60_000 }; // only cancellation ends it early
         if (req.model === 'answerer') return req.prompt.includes('みかん') ? '一人四個です。' : req.prompt.includes('春') ? '桜が咲く穏やかな朝。' : 'わかりません';
         judgePrompts.push(req.prompt);
         if (req.prompt.includes('一人四個です。')) return '参考と一致。評価：[[9]]';
@@ -100,5 +101,26 @@ describe('jpeval run --judge', () => {
     expect(run.results[0]).toMatchObject({ n: 3, primary_metric: 'judge', metrics: {}, flags: { needs_judge: 3 }, outcomes: { unscored: 3 }, complete: true });
     expect(res.stdout).toContain('— (3 unscored)');
     expect(res.stdout).toContain('3 output(s) await a judge');
+  });
+
+  it('Ctrl-C cancels judge requests in flight instead of waiting for them', async () => {
+    const out = path.join(dir, 'out-sigint');
+    let sent = false;
+    const started = Date.now();
+    const res = await runCli(['run', '-m', `${server.url}#answerer`, '--judge', `${server.url}#slow-judge`, '-s', 'mini-judge', '--suites-dir', path.join(dir, 'suites'), '--data-dir', path.join(dir, 'data'), '--out', out, '--progress', 'plain'], {
+      onStderr: (chunk, kill) => {
+        if (!sent && chunk.includes('mini-judge ×')) {
+          sent = true;
+          setTimeout(() => kill('SIGINT'), 1000);
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(res.code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(30_000); // the judge would have answered after 60 s
+    const [runId] = await readdir(out);
+    const run = runRecordSchema.parse(JSON.parse(await readFile(path.join(out, runId!, 'run.json'), 'utf8')));
+    expect(run.status).toBe('interrupted');
+    expect(run.results[0]?.complete ?? false).toBe(false);
   });
 });

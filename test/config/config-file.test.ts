@@ -95,7 +95,7 @@ describe('loadConfigFile', () => {
 
   it('treats an empty file as an empty config', async () => {
     write('jpeval.config.yml', '# nothing yet\n');
-    expect(await load()).toEqual({ path: path.join(dir, 'jpeval.config.yml'), models: [] });
+    expect(await load()).toEqual({ path: path.join(dir, 'jpeval.config.yml'), models: [], roles: {} });
   });
 
   it('names the file and the field for a wrong type', async () => {

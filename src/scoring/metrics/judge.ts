@@ -64,8 +64,8 @@ export const judgeMetric: MeanMetric = {
   },
   async score({ prediction, raw, item }, ctx): Promise<ScoreResult> {
     const { grader, signal } = ctx;
-    if (!grader) return { value: null, outcome: 'unscored', flags: ['needs_judge'] };
     const options = ctx.options as JudgeOptions;
+    if (!grader) return replay(ctx.previous?.details, options) ?? { value: null, outcome: 'unscored', flags: ['needs_judge'] };
     const prepared = ctx.prepared as PreparedJudge | undefined;
     if (!prepared) throw new Error('judge scorer used without prepare() (call prepareScoring for the suite first)');
     const category = String(item.vars[options.category_field] ?? '');
@@ -86,12 +86,27 @@ export const judgeMetric: MeanMetric = {
         signal,
       });
       const rating = parseRating(result.text, options.rating_pattern);
-      const details = { model: grader.id, template: chosen.name, rating, output: result.text, latency_ms: result.timing.latencyMs };
-      if (rating === null) return { value: 0, outcome: 'unscored', flags: ['judge_unreadable'], details };
-      return { value: rating / options.scale, details };
+      return verdict({ model: grader.id, template: chosen.name, rating, output: result.text, latency_ms: result.timing.latencyMs }, options);
     } catch (err) {
       if (signal.aborted) throw err;
-      return { value: null, outcome: 'error', flags: ['judge_error'], details: { model: grader.id, template: chosen.name, rating: null, error: errorMessage(err) } };
+      return verdict({ model: grader.id, template: chosen.name, rating: null, error: errorMessage(err) }, options);
     }
   },
 };
+
+/** The item's result from a verdict's details (the same rule judging now and replaying a saved one). */
+function verdict(details: Record<string, unknown>, options: JudgeOptions): ScoreResult {
+  if (typeof details.error === 'string') return { value: null, outcome: 'error', flags: ['judge_error'], details };
+  if (typeof details.rating !== 'number') return { value: 0, outcome: 'unscored', flags: ['judge_unreadable'], details };
+  return { value: details.rating / options.scale, details };
+}
+
+/**
+ * Re-scoring without a judge model: a verdict saved in the source run (score.details.judge) is
+ * kept, so `jpeval score` with new metric code does not throw earlier judging away. A saved
+ * failure is not replayed (it asks for a judge again).
+ */
+function replay(details: Record<string, unknown> | undefined, options: JudgeOptions): ScoreResult | undefined {
+  if (!details || typeof details.error === 'string' || !('rating' in details)) return undefined;
+  return verdict(details, options);
+}
