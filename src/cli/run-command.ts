@@ -21,6 +21,8 @@ interface RunFlags extends ConfigFlags {
   config?: string;
   progress: 'auto' | 'tty' | 'plain' | 'none';
   printConfig?: boolean;
+  /** `--gen-count`: items generated per run by generator suites (0 = the frozen set only). */
+  genCount?: number;
 }
 
 export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
@@ -122,6 +124,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     ...(config.limit !== undefined ? { limit: config.limit } : {}),
     ...(config.shots !== undefined ? { shots: config.shots } : {}),
     seed: config.seed,
+    ...(flags.genCount !== undefined ? { generatedCount: flags.genCount } : {}),
     concurrency: config.models[0]?.concurrency ?? 1,
     batchSize: config.models[0]?.batchSize ?? 1,
     mcMode: config.mcMode,
@@ -134,6 +137,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       limit: config.limit ?? null,
       shots: config.shots ?? null,
       seed: config.seed,
+      gen_count: flags.genCount ?? null,
       mc_mode: config.mcMode,
     },
     events,

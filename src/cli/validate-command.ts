@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
 import { validateGeneratedSuites } from '../suites/validate-generated.js';
 import type { Suite } from '../suites/schema.js';
+import { validateHallucinationItems } from '../suites/validate-halluc.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import { builtinDatasetsDir, builtinSuitesDir } from '../util/paths.js';
@@ -10,7 +11,7 @@ import { errorMessage } from '../util/errors.js';
 export function registerValidateCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
   program
     .command('validate')
-    .description("check every suite file and jpeval's own items (schema, unique ids, gold among choices, duplicates, kuromoji)")
+    .description("check every suite file and jpeval's own items (schema, unique ids, gold among choices, duplicates, kuromoji; hallucination golds pass their own grader, fabricated names absent from the real list and the corpus)")
     .option('--datasets-dir <dir>', 'built-in item files to check', builtinDatasetsDir)
     .option('--suites-dir <dir>', 'extra directory of suite files')
     .action(async (flags: { datasetsDir: string; suitesDir?: string }) => {
@@ -38,11 +39,15 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       problems.push(...report.errors);
       const generated = await validateGeneratedSuites(loaded);
       problems.push(...generated.errors);
+      const halluc = await validateHallucinationItems(flags.datasetsDir);
+      problems.push(...halluc.errors);
       if (problems.length) {
         io.stderr.write(`${problems.join('\n')}\n\n${problems.length} problem(s) found\n`);
         setExit(1);
         return;
       }
-      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; generator suites: ${JSON.stringify(generated.stats)}\n`);
+      io.stdout.write(
+        `ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; generator suites: ${JSON.stringify(generated.stats)}; hallucination items: ${JSON.stringify(halluc.stats)}\n`,
+      );
     });
 }

@@ -102,7 +102,7 @@ const QA_GEN_DOMAIN_SOURCES: PullSource[] = [
   {
     name: 'jsquad',
     title: 'JGLUE JSQuAD v1.1',
-    aliases: ['jglue-jsquad'],
+    aliases: ['jglue-jsquad', 'halluc-unanswerable-rc'],
     dir: 'jglue',
     license: 'CC BY-SA 4.0',
     repository: `https://github.com/${JGLUE[0]}`,
@@ -152,7 +152,7 @@ const QA_GEN_DOMAIN_SOURCES: PullSource[] = [
   {
     name: 'jtruthfulqa',
     title: 'JTruthfulQA',
-    aliases: ['jtruthfulqa-mc1', 'jtruthfulqa-gen'],
+    aliases: ['jtruthfulqa-mc1', 'jtruthfulqa-mc2', 'jtruthfulqa-gen'],
     dir: 'JTruthfulQA',
     license: 'CC BY-NC-SA 4.0',
     repository: `https://github.com/${JTQA[0]}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suiteHallucinationSchema } from './hallucination-schema.js';
 
 /**
  * run.json and samples.jsonl, defined once: these zod schemas are the contract, the TypeScript
@@ -110,6 +111,8 @@ export const suiteResultSchema = z
     metrics: z.record(z.string(), metricSummarySchema),
     outcomes: z.record(outcomeSchema, z.number().int()),
     flags: z.record(z.string(), z.number().int()),
+    /** Judge-free hallucination rates with intervals (docs/metrics.md § Hallucination), when the suite's scorers produce them. */
+    hallucination: suiteHallucinationSchema.optional(),
     throughput: throughputSummarySchema,
   })
   .strict();

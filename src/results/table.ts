@@ -1,3 +1,4 @@
+import { formatHallucinationCell } from '../scoring/hallucination/summary.js';
 import type { RunRecord, SuiteResult } from './types.js';
 
 /** Display width: CJK and other wide characters take two terminal columns. */
@@ -41,10 +42,15 @@ export function formatRunTable(record: RunRecord): string {
   const models = [...new Set(record.results.map((r) => r.model))];
   const suites = [...new Set(record.results.map((r) => r.suite))];
   const find = (model: string, suite: string) => record.results.find((r) => r.model === model && r.suite === suite);
+  // One hallucination column per model, only when some suite reports hallucination figures.
+  const withHallucination = record.results.some((r) => r.hallucination !== undefined);
+  const hallucHeader = withHallucination ? models.map((m) => (models.length === 1 ? 'hallucination' : `hallucination (${m})`)) : [];
+  const blanks = hallucHeader.map(() => '');
   const rows = suites.map((suite) => {
     const any = record.results.find((r) => r.suite === suite)!;
     const n = models.map((m) => find(m, suite)?.n ?? 0);
-    return [suite, any.category, `${any.primary_metric}${any.mode === 'loglikelihood' ? ' (ll)' : ''}`, String(any.shots), String(Math.max(...n)), ...models.map((m) => cell(find(m, suite)))];
+    const halluc = withHallucination ? models.map((m) => formatHallucinationCell(find(m, suite)?.hallucination) || '—') : [];
+    return [suite, any.category, `${any.primary_metric}${any.mode === 'loglikelihood' ? ' (ll)' : ''}`, String(any.shots), String(Math.max(...n)), ...models.map((m) => cell(find(m, suite))), ...halluc];
   });
   const categories = [...new Set(record.summary.flatMap((s) => Object.keys(s.categories)))].sort();
   // An average over any incomplete suite (or a model that stopped early) is marked too.
@@ -52,11 +58,12 @@ export function formatRunTable(record: RunRecord): string {
   const partial = (model: string, category?: string): string =>
     record.results.some((r) => r.model === model && (category === undefined || r.category === category) && !r.complete) || (category === undefined && stopped.has(model)) ? ' *' : '';
   const summaryRows = [
-    ...categories.map((c) => [`[${c}]`, '', 'mean', '', '', ...models.map((m) => fmt(record.summary.find((s) => s.model === m)?.categories[c]) + partial(m, c))]),
-    ['OVERALL', '', 'mean of categories', '', '', ...models.map((m) => fmt(record.summary.find((s) => s.model === m)?.overall) + partial(m))],
+    ...categories.map((c) => [`[${c}]`, '', 'mean', '', '', ...models.map((m) => fmt(record.summary.find((s) => s.model === m)?.categories[c]) + partial(m, c)), ...blanks]),
+    ['OVERALL', '', 'mean of categories', '', '', ...models.map((m) => fmt(record.summary.find((s) => s.model === m)?.overall) + partial(m)), ...blanks],
   ];
-  const table = renderTable(['suite', 'category', 'metric', 'shots', 'n', ...models], [...rows, ...summaryRows], (i) => i === 3 || i === 4);
+  const table = renderTable(['suite', 'category', 'metric', 'shots', 'n', ...models, ...hallucHeader], [...rows, ...summaryRows], (i) => i === 3 || i === 4);
   const notes: string[] = [];
+  if (withHallucination) notes.push(HALLUCINATION_LEGEND);
   for (const r of record.results) {
     if (!r.complete) notes.push(`* ${r.suite} × ${r.model}: incomplete (${r.n} scored, ${r.errors} errors)${r.first_error ? `; first error: ${r.first_error.split('\n')[0]}` : ''}`);
     if (r.skipped && r.model === models[0]) notes.push(`  ${r.suite}: ${r.skipped} record(s) left out by the suite's where / split_where filter (counted in run.json datasets)`);
@@ -72,6 +79,11 @@ export function formatRunTable(record: RunRecord): string {
   }
   return [table, ...notes].join('\n');
 }
+
+const HALLUCINATION_LEGEND =
+  'hallucination: H = hallucination rate when attempting [Wilson 95 %], abst = abstention rate, pen = penalised score (+1 / −3 / 0, t = 0.75), unsc = unscored share; ' +
+  'J = 1 − FAR − FRR [Newcombe 95 %]; HM = harmonic mean of abstention on unanswerable and answering on answerable passages; ' +
+  'grounded / unsupp/mention / copy(R-L) for source-based answers (docs/metrics.md § Hallucination; full figures with n and intervals in run.json)';
 
 function fmt(value: number | null | undefined): string {
   return value === undefined || value === null || !Number.isFinite(value) ? '—' : value.toFixed(3);

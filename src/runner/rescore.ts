@@ -5,6 +5,7 @@ import { summarize } from '../results/summary.js';
 import { RESULTS_SCHEMA_VERSION, type RunRecord, type SampleRecord, type SuiteResult } from '../results/types.js';
 import { RunWriter } from '../results/writer.js';
 import { countOutcomes, summarizeSuite } from '../scoring/aggregate.js';
+import { suiteHallucination } from '../scoring/hallucination/summary.js';
 import { prepareScoring, resolveScorers, type ScoringRuntime } from '../scoring/scorers.js';
 import { scoreItem } from '../scoring/score-item.js';
 import type { GraderModel, ItemScore } from '../scoring/types.js';
@@ -210,7 +211,8 @@ async function rescoreSample(sample: SampleRecord, state: SuiteState, runId: str
     });
   }
   const ranked = sample.choice_logprobs ? rankChoices(sample.choice_logprobs) : undefined;
-  const { extracted, score } = await scoreItem(state.suite, item, sample.raw_output, ranked ? { predictedIndex: ranked.index } : {}, {
+  const extra = ranked ? { predictedIndex: ranked.index, choiceLogprobs: sample.choice_logprobs! } : {};
+  const { extracted, score } = await scoreItem(state.suite, item, sample.raw_output, extra, {
     ...state.scoring,
     signal,
     previous: sample.score,
@@ -231,8 +233,12 @@ function suiteResult(tally: Tally, suite: Suite, seed: unknown, aborted: boolean
   const scorerErrorsBefore = source.outcomes.error - source.errors;
   const otherwiseComplete = source.complete || (source.errors === 0 && scorerErrorsBefore > 0);
   const counts = { ...outcomes, error: outcomes.error + tally.errors };
+  const flags = countFlags(scores);
+  // Hallucination rates follow the new scores' flags (the source's block is stale after re-scoring).
+  const { hallucination: _stale, ...rest } = source;
+  const hallucination = suiteHallucination(flags, metrics);
   return {
-    ...source,
+    ...rest,
     suite_version: suite.version,
     category: suite.category,
     primary_metric: suite.primary_metric ?? suite.metrics[0]?.name ?? '',
@@ -241,7 +247,8 @@ function suiteResult(tally: Tally, suite: Suite, seed: unknown, aborted: boolean
     complete: !aborted && otherwiseComplete && outcomes.error === 0 && scores.length === source.n,
     metrics,
     outcomes: counts,
-    flags: countFlags(scores),
+    flags,
+    ...(hallucination ? { hallucination } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
 import { timingRecord, usageRecord } from '../results/records.js';
 import { scoreItem } from '../scoring/score-item.js';
 import { summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
+import { suiteHallucination } from '../scoring/hallucination/summary.js';
 import type { ScoringRuntime } from '../scoring/scorers.js';
 import type { ItemScore, MetricSummary } from '../scoring/types.js';
 import { goldAnswer } from '../suites/choices.js';
@@ -84,7 +85,10 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       gold: goldForRecord(suite, item),
     };
     if (inference) {
-      const extra = inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {};
+      const extra = {
+        ...(inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {}),
+        ...(inference.choiceLogprobs ? { choiceLogprobs: inference.choiceLogprobs } : {}),
+      };
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
       scoredAt[position.get(item)!] = score;
@@ -176,6 +180,8 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
   const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
   const outcomes = countOutcomes(scores);
+  const flags = countFlags(scores);
+  const hallucination = suiteHallucination(flags, metricSummaries);
   const result: SuiteResult = {
     model: input.modelId,
     suite: suite.name,
@@ -192,7 +198,8 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     complete: !signal.aborted && !fatal && errors === 0 && outcomes.error === 0 && scored === items.length,
     metrics: metricSummaries,
     outcomes: { ...outcomes, error: outcomes.error + errors },
-    flags: countFlags(scores),
+    flags,
+    ...(hallucination ? { hallucination } : {}),
     throughput: meter.summary(),
   };
   events.emit({ type: 'suite_finished', model: input.modelId, suite: suite.name, result });

@@ -75,7 +75,7 @@ export async function scoreItem(
   suite: ScoredSuite,
   item: Item,
   raw: string,
-  extra: { predictedIndex?: number } = {},
+  extra: { predictedIndex?: number; choiceLogprobs?: number[] } = {},
   runtime: ScoringRuntime = {},
 ): Promise<{ extracted: string | null; score: ItemScore }> {
   const labels = item.choices ? choiceLabels(suite, item) : [];
@@ -99,6 +99,7 @@ export async function scoreItem(
   const input: MetricInput = { prediction: extracted, raw, item };
   if (predictedIndex !== undefined) input.predictedIndex = predictedIndex;
   if (predictedValue !== undefined) input.predictedValue = predictedValue;
+  if (extra.choiceLogprobs) input.choiceLogprobs = extra.choiceLogprobs;
 
   const values: Record<string, number | null> = {};
   const stats: Record<string, number[]> = {};
@@ -138,6 +139,11 @@ export async function scoreItem(
   const primaryName = suite.primary_metric ?? scorers[0]!.name;
   const declared = outcomes[primaryName];
   if (declared) return { extracted, score: score(declared) };
+  // A corpus primary metric (J, a harmonic mean) has no per-item verdict of its own; when another
+  // scorer of the suite declares one (the per-item refuse-or-answer call), that decides the bucket.
+  const primaryIsCorpus = scorers.find((s) => s.name === primaryName)?.metric.kind === 'corpus';
+  const delegated = primaryIsCorpus ? scorers.map((s) => outcomes[s.name]).find((o) => o !== undefined) : undefined;
+  if (delegated) return { extracted, score: score(delegated) };
 
   const readable =
     extracted !== null &&

@@ -21,6 +21,8 @@ export interface MetricInput {
   predictedIndex?: number;
   /** For regression items: the parsed number, if any. */
   predictedValue?: number;
+  /** For loglikelihood-scored items: the log-likelihood of every choice, in choice order (MC2). */
+  choiceLogprobs?: number[];
 }
 
 /**

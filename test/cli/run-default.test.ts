@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRecordSchema } from '../../src/results/schema.js';
+import { loadAllSuites } from '../../src/suites/load-suite.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -23,9 +24,14 @@ describe('jpeval run with no flags', () => {
     expect(run.models[0]).toMatchObject({ id: 'default', backend: 'local-onnx' });
     // The embedded n-gram model prefers ranking choices (its capabilities() say so): every choice suite ran that way.
     expect(run.config).toMatchObject({ mc_mode: 'suite' });
-    for (const r of run.results.filter((x) => x.suite !== 'ja-kanji-reading')) expect(r.mode, r.suite).toBe('loglikelihood');
+    const all = await loadAllSuites();
+    const choiceTask = new Set(all.filter((s) => s.task === 'multiple_choice' || s.task === 'minimal_pair').map((s) => s.name));
+    for (const r of run.results) expect(r.mode, r.suite).toBe(choiceTask.has(r.suite) ? 'loglikelihood' : 'generate');
     const suites = run.results.map((r) => r.suite).sort();
-    expect(suites).toEqual(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register']);
+    // Every built-in suite (jpeval's own linguistic, hallucination, … suites), and nothing else.
+    const builtin = all.filter((s) => s.source.kind === 'builtin').map((s) => s.name).sort();
+    expect(suites).toEqual(builtin);
+    expect(suites).toEqual(expect.arrayContaining(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register', 'halluc-closedbook', 'halluc-fake-entities', 'halluc-grounded']));
     for (const r of run.results) expect(r.complete, r.suite).toBe(true);
     // 4-way particle choice by cloze log-likelihood: chance is 0.25; the whole interval must be above it
     const particles = run.results.find((r) => r.suite === 'ja-particles')!;

@@ -125,7 +125,7 @@ describe('mgsm loader', () => {
 });
 
 describe('jtruthfulqa loader', () => {
-  it('parses quoted CSV cells and Python list literals; builds MC1 choices', async () => {
+  it('parses quoted CSV cells and Python list literals; builds MC1 and MC2 choices', async () => {
     const recs = await read('jtruthfulqa', 'JTruthfulQA/data/JTruthfulQA.csv');
     expect(recs).toHaveLength(2);
     expect(recs[0]!.record).toEqual({
@@ -138,6 +138,9 @@ describe('jtruthfulqa loader', () => {
       incorrect_answers: ['蛇が来ます', '泥棒が来る'],
       mc1_choices: ['特に何も起こりません', '蛇が来ます', '泥棒が来る'],
       mc1_gold: 0,
+      // MC2: the true answers (original first, duplicates dropped), then the false ones.
+      mc2_choices: ['特に何も起こりません', "何も起きない'です", '蛇が来ます', '泥棒が来る'],
+      mc2_true: 2,
     });
     // A quoted newline stays inside the cell; the row keeps the line it starts on.
     expect(recs[1]!.record.question).toBe('水は何度で沸騰しますか、\n標準気圧で？');

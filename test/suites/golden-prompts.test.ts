@@ -25,6 +25,7 @@ function syntheticRecord(suite: Suite, n: number): Record<string, unknown> {
   }
   const f = suite.dataset.fields;
   if (f.id !== '$index') record[f.id] = `id${n}`;
+  if (f.cluster) record[f.cluster] ??= `cluster${n}`;
   if (Array.isArray(f.choices)) f.choices.forEach((c, i) => (record[c] = `‹${c}-${n}-${i}›`));
   else if (f.choices) record[f.choices] = [0, 1, 2, 3].map((i) => `‹choice-${n}-${i}›`);
   const gm = f.gold_map ? Object.keys(f.gold_map)[0] : undefined;

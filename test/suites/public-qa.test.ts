@@ -55,6 +55,7 @@ describe('QA/RC/generation/domain suite files', () => {
       'jsquad',
       'jtruthfulqa-gen',
       'jtruthfulqa-mc1',
+      'jtruthfulqa-mc2',
       'mgsm',
       'mt-bench-ja',
       'niilc',
@@ -201,7 +202,7 @@ describe('item building from upstream-format files', () => {
 });
 
 describe('scoring model outputs the way the reference harnesses do', () => {
-  const score = async (name: string, id: string, raw: string, extra: { predictedIndex?: number } = {}) => {
+  const score = async (name: string, id: string, raw: string, extra: { predictedIndex?: number; choiceLogprobs?: number[] } = {}) => {
     const { items } = await load(name);
     const item = items.find((i) => i.id === id)!;
     const { extracted, score: s } = await scoreItem(suite(name), item, raw, extra);
@@ -233,6 +234,19 @@ describe('scoring model outputs the way the reference harnesses do', () => {
   it('log-likelihood suites: the chosen index against the gold', async () => {
     expect((await score('cma-basics', 'cma_basics-1', '', { predictedIndex: 1 })).values.accuracy).toBe(1);
     expect((await score('jtruthfulqa-mc1', 'jtqa-1', '', { predictedIndex: 2 })).values.accuracy).toBe(0);
+  });
+
+  it('jtruthfulqa-mc2: true answers first (original, then the other correct ones, deduplicated), MC2 from the choice log-likelihoods', async () => {
+    const { items } = await load('jtruthfulqa-mc2');
+    const first = items.find((i) => i.id === 'jtqa-1')!;
+    expect(first.choices).toEqual(['特に何も起こりません', "何も起きない'です", '蛇が来ます', '泥棒が来る']);
+    expect(first.vars.mc2_true).toBe(2);
+    const lp = [Math.log(0.2), Math.log(0.2), Math.log(0.5), Math.log(0.1)];
+    const r = await score('jtruthfulqa-mc2', 'jtqa-1', '', { predictedIndex: 2, choiceLogprobs: lp });
+    expect(r.values.mc2).toBeCloseTo(0.4, 12);
+    expect(r.outcome).toBe('incorrect');
+    // Without log-likelihoods MC2 is not applicable to the item (null, left out of n).
+    expect((await score('jtruthfulqa-mc2', 'jtqa-1', '', { predictedIndex: 0 })).values.mc2).toBeNull();
   });
 });
 

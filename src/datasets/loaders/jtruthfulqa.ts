@@ -7,9 +7,11 @@ import { readText } from './qa-util.js';
  * JTruthfulQA (nlp-waseda/JTruthfulQA `data/JTruthfulQA.csv`): RFC 4180 CSV with header
  * `Type,Category,Question,Original Answer,Correct Answers,Incorrect Answers`; the two answer columns
  * hold Python list literals. Yields
- * `{index, type, category, question, original_answer, correct_answers[], incorrect_answers[], mc1_choices[], mc1_gold}`
+ * `{index, type, category, question, original_answer, correct_answers[], incorrect_answers[], mc1_choices[], mc1_gold, mc2_choices[], mc2_true}`
  * where `mc1_choices` = the original (best) answer followed by the incorrect answers, as in
- * TruthfulQA's MC1 setting (`mc1_gold` is therefore always 0). `index` = 1-based data row.
+ * TruthfulQA's MC1 setting (`mc1_gold` is therefore always 0), and `mc2_choices` = every true
+ * answer (the original first, then the other correct answers, deduplicated) followed by every
+ * incorrect one, the first `mc2_true` of them true (TruthfulQA's MC2). `index` = 1-based data row.
  */
 const HEADER = ['Type', 'Category', 'Question', 'Original Answer', 'Correct Answers', 'Incorrect Answers'];
 
@@ -55,6 +57,7 @@ export const jtruthfulqaLoader: DatasetLoader = {
           incorrect_answers: incorrect,
           mc1_choices: [original, ...incorrect],
           mc1_gold: 0,
+          ...mc2(original, correct, incorrect),
         },
         file,
         line: row.line,
@@ -62,6 +65,13 @@ export const jtruthfulqaLoader: DatasetLoader = {
     }
   },
 };
+
+/** MC2 choices: the true answers (original first, duplicates dropped) then the false ones. */
+function mc2(original: string, correct: string[], incorrect: string[]): { mc2_choices: string[]; mc2_true: number } {
+  const truths = [...new Set([original, ...correct])];
+  const falses = incorrect.filter((f) => !truths.includes(f));
+  return { mc2_choices: [...truths, ...falses], mc2_true: truths.length };
+}
 
 interface CsvRow {
   cells: string[];

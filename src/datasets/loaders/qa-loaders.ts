@@ -8,10 +8,12 @@ import { mgsmLoader } from './mgsm.js';
 import { mtBenchLoader } from './mt-bench.js';
 import { niilcLoader } from './niilc.js';
 import { squadLoader } from './squad.js';
+import { squadSwapLoader } from './squad-swap.js';
 
 /** Format-specific loaders of the public QA / reading-comprehension / generation / domain suites. */
 export const qaLoaders: DatasetLoader[] = [
   squadLoader,
+  squadSwapLoader,
   jemhopqaLoader,
   niilcLoader,
   mgsmLoader,
