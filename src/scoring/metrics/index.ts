@@ -11,6 +11,10 @@ import { rougeLMetric } from './rouge-l.js';
 import { setF1Metric } from './set-f1.js';
 import { spearman } from './spearman.js';
 import { tokenF1 } from './token-f1.js';
+import { fmeaScore } from './industrial/choice-set.js';
+import { examPassMetrics } from './industrial/exam-pass.js';
+import { quantityMatch } from './industrial/quantity-match.js';
+import { stProgram, stVectors } from './industrial/st-program.js';
 
 /** Every metric a suite file can name in `metrics:`. */
 export const metrics = new Registry<Metric>('metric');
@@ -26,6 +30,11 @@ for (const metric of [
   rougeLMetric,
   rouge2Metric,
   numericMatch,
+  quantityMatch,
+  stProgram,
+  stVectors,
+  fmeaScore,
+  ...examPassMetrics,
 ]) {
   metrics.register(metric.name, metric);
 }
