@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
+import { validateIndustrial } from '../suites/validate-industrial.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import { builtinDatasetsDir, builtinSuitesDir } from '../util/paths.js';
@@ -32,11 +33,14 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       }
       const report = await validateBuiltinDatasets(flags.datasetsDir);
       problems.push(...report.errors);
+      // The industrial suites: gold programs pass their vectors, gold numbers match their parameters.
+      const industrial = await validateIndustrial(flags.datasetsDir);
+      problems.push(...industrial.errors);
       if (problems.length) {
         io.stderr.write(`${problems.join('\n')}\n\n${problems.length} problem(s) found\n`);
         setExit(1);
         return;
       }
-      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}\n`);
+      io.stdout.write(`ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; industrial items: ${JSON.stringify(industrial.stats)}\n`);
     });
 }
