@@ -85,3 +85,19 @@ describe('validate: industrial items', () => {
     expect(errors.some((e) => /ind-exam-style\.jsonl:2: duplicate id "exam-001"/.test(e))).toBe(true);
   }, 60_000);
 });
+
+describe('industrial extractors (null = unscored)', async () => {
+  const { quantityExtractor, stProgramExtractor, answerLineExtractor } = await import('../../src/scoring/extractors/industrial.js');
+  it('quantity: the number and unit of the answer line', () => {
+    expect(quantityExtractor.extract('計算：P = √3×200×30×0.85\n答え：約８．８３ｋＷです', item({}), {})).toBe('約8.83kW');
+    expect(quantityExtractor.extract('8.83', item({}), {})).toBe('8.83');
+    expect(quantityExtractor.extract('', item({}), {})).toBeNull();
+    expect(quantityExtractor.extract('わかりません', item({}), {})).toBeNull();
+  });
+  it('st_program and answer_line', () => {
+    expect(stProgramExtractor.extract('```\nPROGRAM P\nEND_PROGRAM\n```', item({}), {})).toBe('PROGRAM P\nEND_PROGRAM');
+    expect(stProgramExtractor.extract('書けません', item({}), {})).toBeNull();
+    expect(answerLineExtractor.extract('答え：1, 3', item({}), {})).toBe('1, 3');
+    expect(answerLineExtractor.extract('', item({}), {})).toBeNull();
+  });
+});

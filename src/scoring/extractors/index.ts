@@ -2,6 +2,7 @@ import { Registry } from '../../util/registry.js';
 import type { Extractor } from '../types.js';
 import { choiceExtractor } from './choice.js';
 import { firstLineExtractor } from './first-line.js';
+import { answerLineExtractor, quantityExtractor, stProgramExtractor } from './industrial.js';
 import { jsonExtractor } from './json.js';
 import { numberExtractor } from './number.js';
 import { rawExtractor } from './raw.js';
@@ -16,6 +17,9 @@ for (const extractor of [
   numberExtractor,
   choiceExtractor,
   jsonExtractor,
+  quantityExtractor,
+  stProgramExtractor,
+  answerLineExtractor,
 ]) {
   extractors.register(extractor.name, extractor);
 }
