@@ -105,6 +105,13 @@ export function tokenize(source: string): Token[] {
       advance(typed[0].length);
       continue;
     }
+    // Direct address (%IX0.0, %QW4, %MD10): read as one token; declarations may bind variables to it.
+    const address = /^%[IQM][XBWDL]?\d+(?:\.\d+)*/i.exec(rest);
+    if (address) {
+      tokens.push({ kind: 'op', text: address[0], upper: '%ADDRESS', ...start });
+      advance(address[0].length);
+      continue;
+    }
     const based = /^(2|8|16)#([0-9a-fA-F_]+)/.exec(rest);
     if (based) {
       const value = Number.parseInt((based[2] as string).replace(/_/g, ''), Number(based[1]));

@@ -35,10 +35,8 @@ function parseVarBlock(ts: TokenStream): VarDecl[] {
   while (!ts.accept('END_VAR')) {
     const names = [ts.ident('in a variable declaration')];
     while (ts.accept(',')) names.push(ts.ident('after ","'));
-    if (ts.accept('AT')) {
-      const t = ts.peek();
-      throw new StError('semantic_error', 'direct addresses (AT %I…) are not supported; declare plain variables', t.line, t.col);
-    }
+    // `AT %IX0.0` binds the variable to I/O; the test vectors drive variables by name, so the address is ignored.
+    if (ts.accept('AT')) ts.expect('%ADDRESS', 'after AT (e.g. %IX0.0)');
     ts.expect(':', `after ${names.map((n) => n.text).join(', ')}`);
     const typeTok = ts.peek();
     const typeName = ts.ident('as a type').upper;

@@ -160,6 +160,11 @@ END_PROGRAM`;
     expect(() => run('PROGRAM P\nVAR K : INT; Z : INT; END_VAR\nK := 5 / Z;\nEND_PROGRAM')).toThrow(/division by zero/);
   });
 
+  it('accepts variables bound to direct addresses (AT %IX0.0)', () => {
+    const src = 'PROGRAM P\nVAR_INPUT START AT %IX0.0 : BOOL; STOP AT %IX0.1 : BOOL; END_VAR\nVAR_OUTPUT MOTOR AT %QX0.0 : BOOL; END_VAR\nMOTOR := (START OR MOTOR) AND NOT STOP;\nEND_PROGRAM';
+    expect(checkStAnswer(src, sealTest).code).toBe('pass');
+  });
+
   it('is case-insensitive and accepts comments of all three kinds', () => {
     const m = run('program p\n(* (* nested *) *)\nvar k : int; end_var // line\n/* block */ K := k + 1;\nend_program');
     expect(m.read('K')).toBe(1);
