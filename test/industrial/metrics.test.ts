@@ -101,3 +101,25 @@ describe('industrial extractors (null = unscored)', async () => {
     expect(answerLineExtractor.extract('', item({}), {})).toBeNull();
   });
 });
+
+describe('verdicts (value, bucket, reason code)', async () => {
+  const { quantityVerdict, stVerdict, fmeaVerdict } = await import('../../src/scoring/metrics/industrial/verdicts.js');
+  it('quantity: right number with the wrong unit is incorrect with its code; no number is unscored', () => {
+    const q = item({ value: 8.83, unit: 'kW', rel_tol: 0.01 });
+    expect(quantityVerdict('答え：8.83 kVA', q)).toMatchObject({ value: 0, outcome: 'incorrect', details: { code: 'wrong_kind' } });
+    expect(quantityVerdict('', q)).toMatchObject({ value: 0, outcome: 'unscored', details: { code: 'no_answer' } });
+    expect(quantityVerdict('答え：8830 W', q)).toMatchObject({ value: 1, outcome: 'correct', details: { code: 'correct', parsed: { in_gold_unit: 8.83 } } });
+    expect(quantityVerdict('答え：9.0 kW', q, 0.05).value).toBe(1);
+  });
+  it('st: no program is unscored; a syntax error is incorrect with line:col', () => {
+    const test = { scan_ms: 10, interface: { inputs: ['A'], outputs: ['Y'] }, vectors: [{ name: 'on', steps: [{ set: { A: true }, expect: { Y: true } }] }] };
+    expect(stVerdict('わかりません', item({ test }))).toMatchObject({ outcome: 'unscored', details: { code: 'no_program' } });
+    expect(stVerdict('PROGRAM P\nVAR_INPUT A : BOOL; END_VAR\nVAR_OUTPUT Y : BOOL; END_VAR\nY = A;\nEND_PROGRAM', item({ test }))).toMatchObject({ outcome: 'incorrect', details: { code: 'syntax_error', line: 4, col: 3 } });
+  });
+  it('fmea: partial sets keep partial credit and say so', () => {
+    const cs = item({ kind: 'choice_set', answer_set: [1, 3] });
+    expect(fmeaVerdict('答え：1', cs)).toMatchObject({ outcome: 'incorrect', details: { code: 'partial_set', picked: [1] } });
+    expect(fmeaVerdict('答え：1, 3', cs)).toMatchObject({ value: 1, outcome: 'correct', details: { code: 'exact_set' } });
+    expect(fmeaVerdict('', cs).outcome).toBe('unscored');
+  });
+});
