@@ -107,7 +107,9 @@ function modelPlans(flags: RunFlags, config: JpevalConfig | undefined): ModelPla
  */
 async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): Promise<{ suites: Suite[]; optional: Set<string> }> {
   const all = await loadAllSuites(extraDirs);
-  if (!patterns?.length) return { suites: all.filter((s) => s.source.kind === 'builtin'), optional: new Set() };
+  // No --suite: the built-in suites, except those tagged `opt-in` (long generation on the default
+  // model, e.g. ind-plc-st); those run when selected by name or glob.
+  if (!patterns?.length) return { suites: all.filter((s) => s.source.kind === 'builtin' && !s.tags.includes('opt-in')), optional: new Set() };
   const picked: Suite[] = [];
   const explicit = new Set<string>();
   for (const pattern of patterns) {

@@ -23,7 +23,8 @@ describe('jpeval run with no flags', () => {
     expect(run.models[0]).toMatchObject({ id: 'default', backend: 'local-onnx' });
     expect(run.config).toMatchObject({ mc_mode: 'loglikelihood' });
     const suites = run.results.map((r) => r.suite).sort();
-    expect(suites).toEqual(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register']);
+    // ind-plc-st is tagged opt-in (minutes of generation on the default model): only run when selected.
+    expect(suites).toEqual(['ind-exam-style', 'ind-fmea', 'ind-phys-commonsense', 'ind-unit-calc', 'ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register']);
     for (const r of run.results) expect(r.complete, r.suite).toBe(true);
     // 4-way particle choice by cloze log-likelihood: chance is 0.25; the whole interval must be above it
     const particles = run.results.find((r) => r.suite === 'ja-particles')!;
