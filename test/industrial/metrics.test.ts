@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { builtinDatasetsDir } from '../../src/util/paths.js';
 
+const ctx = { options: {}, signal: new AbortController().signal };
 const item = (vars: Record<string, unknown>, extra: Partial<Item> = {}): Item => ({ id: 'x', vars, references: [], origin: { file: 't' }, ...extra });
 
 describe('fmea_score', () => {
@@ -36,7 +37,7 @@ describe('exam pass rules', () => {
   const hozen = examPassMetrics.find((m) => m.name === 'exam_pass_hozen')!;
   it('乙4 needs 60 % in every section, not overall', async () => {
     const stat = async (section: string, ok: boolean) =>
-      otsu4.stats({ prediction: '1', raw: '1', item: item({ exam: 'otsu4', section }, { goldIndex: 0, choices: ['a', 'b'] }), predictedIndex: ok ? 0 : 1 });
+      otsu4.stats({ prediction: '1', raw: '1', item: item({ exam: 'otsu4', section }, { goldIndex: 0, choices: ['a', 'b'] }), predictedIndex: ok ? 0 : 1 }, ctx);
     const strong = await Promise.all([...Array(5)].map(() => stat('法令', true)));
     const weak = [await stat('物理化学', true), await stat('物理化学', false), await stat('物理化学', false)]; // 33 %
     const ok = await Promise.all([...Array(3)].map(() => stat('性質消火', true)));
@@ -44,7 +45,7 @@ describe('exam pass rules', () => {
     expect(otsu4.reduce([...strong, ...weak.slice(0, 1), ...ok])).toBe(1);
   });
   it('機械保全 needs 65 % overall and ignores other exams', async () => {
-    const s = async (ok: boolean, exam = 'hozen') => hozen.stats({ prediction: '1', raw: '1', item: item({ exam, section: '学科' }, { goldIndex: 0, choices: ['a', 'b'] }), predictedIndex: ok ? 0 : 1 });
+    const s = async (ok: boolean, exam = 'hozen') => hozen.stats({ prediction: '1', raw: '1', item: item({ exam, section: '学科' }, { goldIndex: 0, choices: ['a', 'b'] }), predictedIndex: ok ? 0 : 1 }, ctx);
     const twoOfThree = [await s(true), await s(true), await s(false)]; // 66.7 %
     expect(hozen.reduce(twoOfThree)).toBe(1);
     expect(hozen.reduce([...twoOfThree, await s(false)])).toBe(0); // 50 %
@@ -55,15 +56,15 @@ describe('exam pass rules', () => {
 describe('quantity_match and st metrics read their gold from the item', () => {
   it('quantity_match', async () => {
     const q = item({ value: 8.83, unit: 'kW', rel_tol: 0.01 });
-    expect(await quantityMatch.score({ prediction: null, raw: '8830 W', item: q })).toBe(1);
-    expect(await quantityMatch.score({ prediction: null, raw: '8.83', item: q })).toBe(0);
+    expect(await quantityMatch.score({ prediction: null, raw: '8830 W', item: q }, ctx)).toBe(1);
+    expect(await quantityMatch.score({ prediction: null, raw: '8.83', item: q }, ctx)).toBe(0);
   });
   it('st_pass and st_vectors', async () => {
     const test = { scan_ms: 10, interface: { inputs: ['A'], outputs: ['Y'] }, vectors: [{ name: 'on', steps: [{ set: { A: true }, expect: { Y: true } }] }, { name: 'off', steps: [{ set: { A: false }, expect: { Y: false } }] }] };
     const it2 = item({ test });
     const alwaysOn = 'PROGRAM P\nVAR_INPUT A : BOOL; END_VAR\nVAR_OUTPUT Y : BOOL; END_VAR\nY := TRUE;\nEND_PROGRAM';
-    expect(await stProgram.score({ prediction: null, raw: alwaysOn, item: it2 })).toBe(0);
-    expect(await stVectors.score({ prediction: null, raw: alwaysOn, item: it2 })).toBe(0.5);
+    expect(await stProgram.score({ prediction: null, raw: alwaysOn, item: it2 }, ctx)).toBe(0);
+    expect(await stVectors.score({ prediction: null, raw: alwaysOn, item: it2 }, ctx)).toBe(0.5);
   });
 });
 

@@ -1,15 +1,6 @@
-import { checkQuantityAnswer, type GoldQuantity } from '../../units/check-quantity.js';
-import type { Item } from '../../../datasets/types.js';
+import { z } from 'zod';
+import { quantityVerdict } from './verdicts.js';
 import type { MeanMetric } from '../../types.js';
-
-/** The gold quantity of an ind-unit-calc item (record fields value, unit, rel_tol, temperature?). */
-export function goldQuantity(item: Item): GoldQuantity {
-  const v = item.vars;
-  if (typeof v.value !== 'number' || typeof v.unit !== 'string' || typeof v.rel_tol !== 'number') {
-    throw new Error(`item ${item.id}: quantity_match needs numeric "value", string "unit" and numeric "rel_tol" fields`);
-  }
-  return { value: v.value, unit: v.unit, rel_tol: v.rel_tol, ...(v.temperature === 'interval' || v.temperature === 'absolute' ? { temperature: v.temperature } : {}) };
-}
 
 /**
  * ind-unit-calc: the answer's quantity (number + unit, read by scoring/units) equals the gold after
@@ -21,7 +12,12 @@ export const quantityMatch: MeanMetric = {
   name: 'quantity_match',
   description: 'Value + unit: dimension check (equivalent units accepted), then the item’s relative tolerance; 0–1.',
   range: [0, 1],
-  score({ raw, item }) {
-    return checkQuantityAnswer(raw, goldQuantity(item)).correct ? 1 : 0;
+  /** `{name: quantity_match, rel_tol: 0.05}` overrides every item's tolerance (e.g. for a lenient report). */
+  optionsSchema: z.object({ rel_tol: z.number().positive().optional() }).strict(),
+  score({ raw, item }, ctx) {
+    const relTol = ctx?.options?.['rel_tol'];
+    return quantityVerdict(raw, item, typeof relTol === 'number' ? relTol : undefined);
   },
 };
+
+export { goldQuantity } from './item-gold.js';

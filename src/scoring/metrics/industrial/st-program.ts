@@ -1,12 +1,7 @@
-import { checkStAnswer, type StTest } from '../../../plc/run-vectors.js';
-import type { Item } from '../../../datasets/types.js';
+import { checkStAnswer } from '../../../plc/run-vectors.js';
+import { stTest } from './item-gold.js';
 import type { MeanMetric } from '../../types.js';
-
-export function stTest(item: Item): StTest {
-  const test = item.vars.test as StTest | undefined;
-  if (!test || !Array.isArray(test.vectors) || !test.interface) throw new Error(`item ${item.id}: st metrics need a "test" field with interface and vectors`);
-  return test;
-}
+import { stVerdict } from './verdicts.js';
 
 /** ind-plc-st: 1 when the program in the answer passes every test vector and invariant. */
 export const stProgram: MeanMetric = {
@@ -15,7 +10,7 @@ export const stProgram: MeanMetric = {
   description: 'Structured Text answer runs on the interpreter and passes every test vector and per-scan invariant; 0–1.',
   range: [0, 1],
   score({ raw, item }) {
-    return checkStAnswer(raw, stTest(item)).pass ? 1 : 0;
+    return stVerdict(raw, item);
   },
 };
 

@@ -2,9 +2,8 @@ import { checkStAnswer } from '../../../plc/run-vectors.js';
 import type { Item } from '../../../datasets/types.js';
 import { checkQuantityAnswer } from '../../units/check-quantity.js';
 import type { Outcome } from '../../types.js';
-import { fmeaValue, optionNumbers } from './choice-set.js';
-import { goldQuantity } from './quantity-match.js';
-import { stTest } from './st-program.js';
+import { fmeaValue, optionNumbers } from './fmea-check.js';
+import { goldQuantity, stTest } from './item-gold.js';
 
 /**
  * Per-item verdicts of the industrial checkers in the scorer-result shape: a value, the item's
