@@ -56,14 +56,15 @@ describe('exam pass rules', () => {
 describe('quantity_match and st metrics read their gold from the item', () => {
   it('quantity_match', async () => {
     const q = item({ value: 8.83, unit: 'kW', rel_tol: 0.01 });
-    expect(await quantityMatch.score({ prediction: null, raw: '8830 W', item: q }, ctx)).toBe(1);
-    expect(await quantityMatch.score({ prediction: null, raw: '8.83', item: q }, ctx)).toBe(0);
+    expect(await quantityMatch.score({ prediction: null, raw: '8830 W', item: q }, ctx)).toMatchObject({ value: 1, outcome: 'correct', details: { code: 'correct' } });
+    expect(await quantityMatch.score({ prediction: null, raw: '8.83', item: q }, ctx)).toMatchObject({ value: 0, outcome: 'incorrect', details: { code: 'missing_unit' } });
+    expect(await quantityMatch.score({ prediction: null, raw: '9.0 kW', item: q }, { ...ctx, options: { rel_tol: 0.05 } })).toMatchObject({ value: 1 });
   });
   it('st_pass and st_vectors', async () => {
     const test = { scan_ms: 10, interface: { inputs: ['A'], outputs: ['Y'] }, vectors: [{ name: 'on', steps: [{ set: { A: true }, expect: { Y: true } }] }, { name: 'off', steps: [{ set: { A: false }, expect: { Y: false } }] }] };
     const it2 = item({ test });
     const alwaysOn = 'PROGRAM P\nVAR_INPUT A : BOOL; END_VAR\nVAR_OUTPUT Y : BOOL; END_VAR\nY := TRUE;\nEND_PROGRAM';
-    expect(await stProgram.score({ prediction: null, raw: alwaysOn, item: it2 }, ctx)).toBe(0);
+    expect(await stProgram.score({ prediction: null, raw: alwaysOn, item: it2 }, ctx)).toMatchObject({ value: 0, outcome: 'incorrect', details: { code: 'wrong_output', failure: { vector: 'off', variable: 'Y' } } });
     expect(await stVectors.score({ prediction: null, raw: alwaysOn, item: it2 }, ctx)).toBe(0.5);
   });
 });
