@@ -65,7 +65,7 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
 async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): Promise<{ suites: Suite[]; optional: Set<string> }> {
   const all = await loadAllSuites(extraDirs);
   // The no-flag run is the quick look: built-in suites, minus those tagged `opt-in` (long
-  // generation suites such as ind-*, run with --suite 'ind-*').
+  // generation suites such as ind-factory-plan or ind-plc-st, run when selected by name or glob).
   if (!patterns?.length) return { suites: all.filter((s) => s.source.kind === 'builtin' && !s.tags.includes('opt-in')), optional: new Set() };
   const picked: Suite[] = [];
   const explicit = new Set<string>();

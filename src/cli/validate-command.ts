@@ -3,6 +3,7 @@ import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
 import { validateGeneratedSuites } from '../suites/validate-generated.js';
 import type { Suite } from '../suites/schema.js';
 import { validateHallucinationItems } from '../suites/validate-halluc.js';
+import { validateIndustrial } from '../suites/validate-industrial.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import { builtinDatasetsDir, builtinSuitesDir } from '../util/paths.js';
@@ -41,13 +42,17 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
       problems.push(...generated.errors);
       const halluc = await validateHallucinationItems(flags.datasetsDir);
       problems.push(...halluc.errors);
+      // The industrial suites: gold programs pass their vectors, gold numbers match their parameters.
+      const industrial = await validateIndustrial(flags.datasetsDir);
+      problems.push(...industrial.errors);
       if (problems.length) {
         io.stderr.write(`${problems.join('\n')}\n\n${problems.length} problem(s) found\n`);
         setExit(1);
         return;
       }
+      const stats = { builtin: report.stats, generated: generated.stats, hallucination: halluc.stats, industrial: industrial.stats };
       io.stdout.write(
-        `ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(report.stats)}; generator suites: ${JSON.stringify(generated.stats)}; hallucination items: ${JSON.stringify(halluc.stats)}\n`,
+        `ok: ${suiteCount} suite files valid; built-in items: ${JSON.stringify(stats.builtin)}; generator suites: ${JSON.stringify(stats.generated)}; hallucination items: ${JSON.stringify(stats.hallucination)}; industrial items: ${JSON.stringify(stats.industrial)}\n`,
       );
     });
 }

@@ -28,10 +28,11 @@ describe('jpeval run with no flags', () => {
     const choiceTask = new Set(all.filter((s) => s.task === 'multiple_choice' || s.task === 'minimal_pair').map((s) => s.name));
     for (const r of run.results) expect(r.mode, r.suite).toBe(choiceTask.has(r.suite) ? 'loglikelihood' : 'generate');
     const suites = run.results.map((r) => r.suite).sort();
-    // Every built-in suite (jpeval's own linguistic, hallucination, … suites), and nothing else.
-    const builtin = all.filter((s) => s.source.kind === 'builtin').map((s) => s.name).sort();
+    // Every built-in suite except those tagged opt-in (long generation: ind-factory-plan, ind-plc-st …), and nothing else.
+    const builtin = all.filter((s) => s.source.kind === 'builtin' && !s.tags.includes('opt-in')).map((s) => s.name).sort();
     expect(suites).toEqual(builtin);
-    expect(suites).toEqual(expect.arrayContaining(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register', 'halluc-closedbook', 'halluc-fake-entities', 'halluc-grounded']));
+    expect(suites).toEqual(expect.arrayContaining(['ja-counters', 'ja-homophones', 'ja-idioms', 'ja-kanji-reading', 'ja-keigo', 'ja-minimal-pairs', 'ja-particles', 'ja-register', 'halluc-closedbook', 'halluc-fake-entities', 'halluc-grounded', 'ind-exam-style', 'ind-fmea', 'ind-phys-commonsense', 'ind-unit-calc']));
+    for (const opt of ['ind-factory-plan', 'ind-safe-stop', 'ind-procedure-order', 'ind-plc-st']) expect(suites).not.toContain(opt);
     for (const r of run.results) expect(r.complete, r.suite).toBe(true);
     // 4-way particle choice by cloze log-likelihood: chance is 0.25; the whole interval must be above it
     const particles = run.results.find((r) => r.suite === 'ja-particles')!;

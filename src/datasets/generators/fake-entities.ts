@@ -77,6 +77,8 @@ function fakeOrder(type: EntityType, seed: number): string[] {
 export const fakeEntitiesGenerator: ItemGenerator = {
   name: 'fake-entities',
   version: GENERATOR_VERSION,
+  // The gold is `answer` / `abstain`: what a truthful model does, checked by validate-halluc.ts.
+  goldIsAnswer: false,
   description: 'plausible non-existent stations, companies, JIS numbers, laws, people and model numbers, each paired with a real one asked with the same template',
   generate(seed: number, count: number): Record<string, unknown>[] {
     const orders = new Map<EntityType, { fakes: string[]; reals: string[] }>();

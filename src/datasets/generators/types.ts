@@ -22,6 +22,12 @@ export interface ItemGenerator {
    * step. Returns problems (empty when fine).
    */
   check?(record: Record<string, unknown>): string[];
+  /**
+   * False when the gold is a label the scorer compares behaviour against (e.g. `answer` / `abstain`
+   * for fabricated entities), not an answer text: validate then skips "the gold scores correct" and
+   * relies on `check` and the suite's own validator.
+   */
+  goldIsAnswer?: boolean;
 }
 
 /** What run.json records about the generated part of a suite's items. */

@@ -2,6 +2,7 @@ import { Registry } from '../../util/registry.js';
 import type { Extractor } from '../types.js';
 import { choiceExtractor } from './choice.js';
 import { firstLineExtractor } from './first-line.js';
+import { answerLineExtractor, quantityExtractor, stProgramExtractor } from './industrial.js';
 import { jsonExtractor } from './json.js';
 import { jsonAnswerExtractor } from './json-answer.js';
 import { numberExtractor } from './number.js';
@@ -18,6 +19,9 @@ for (const extractor of [
   choiceExtractor,
   jsonExtractor,
   jsonAnswerExtractor,
+  quantityExtractor,
+  stProgramExtractor,
+  answerLineExtractor,
 ]) {
   extractors.register(extractor.name, extractor);
 }

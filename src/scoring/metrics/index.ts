@@ -23,6 +23,10 @@ import { truthGrade } from './truth-grade.js';
 import { unanswerableHm } from './unanswerable-hm.js';
 import { unsupportedMentionRate } from './unsupported-mention-rate.js';
 import { youdenJ } from './youden-j.js';
+import { fmeaScore } from './industrial/choice-set.js';
+import { examPassMetrics } from './industrial/exam-pass.js';
+import { quantityMatch } from './industrial/quantity-match.js';
+import { stProgram, stVectors } from './industrial/st-program.js';
 
 /** Every metric a suite file can name in `metrics:`. */
 export const metrics = new Registry<Metric>('metric');
@@ -38,6 +42,11 @@ for (const metric of [
   rougeLMetric,
   rouge2Metric,
   numericMatch,
+  quantityMatch,
+  stProgram,
+  stVectors,
+  fmeaScore,
+  ...examPassMetrics,
   judgeMetric,
   ...indMetrics,
   // Hallucination (docs/metrics.md § Hallucination): judge-free grades, paired refusal rates, grounding.
