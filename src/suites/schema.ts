@@ -172,6 +172,12 @@ export const suiteSchema = z
     /** The metric the suite's headline score (and category averages) use; defaults to the first. */
     primary_metric: z.string().optional(),
     tags: z.array(z.string()).default([]),
+    /**
+     * The artifact audit (`jpeval validate`): choice-only baselines are reported for every choice
+     * suite; `enforce: true` makes a baseline beating chance by > 10 points a validation error
+     * (always the case for jpeval's own suites).
+     */
+    audit: z.object({ enforce: z.boolean().default(false) }).strict().optional(),
   })
   .strict()
   .superRefine((suite, ctx) => {
