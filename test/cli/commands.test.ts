@@ -37,7 +37,8 @@ describe('jpeval list / validate / misc', () => {
     const res = await runCli(['validate']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^ok: \d+ suite files valid/);
+    expect(res.stdout).toMatch(/^ok: \d+ suite files valid/m);
+    expect(res.stdout).toMatch(/^  ja-keigo: \d+ items, chance 25\.0%; worst baseline/m);
   });
 
   it('validate reports every broken suite file, not just the first', async () => {
