@@ -98,7 +98,7 @@ const modelInfo = z.object({
   settings: z.record(z.string(), z.unknown()),
 });
 
-const fileProvenance = z.object({ path: z.string(), sha256: z.string(), records: z.number().int(), skipped: z.number().int() });
+const fileProvenance = z.object({ path: z.string(), sha256: z.string(), version: z.string().optional(), records: z.number().int(), skipped: z.number().int() });
 
 export const runRecordSchema = z
   .object({
@@ -120,8 +120,9 @@ export const runRecordSchema = z
       z.object({
         suite: z.string(),
         split: z.string(),
+        version: z.string().optional(),
         files: z.array(fileProvenance),
-        fewshot: z.object({ split: z.string(), files: z.array(fileProvenance) }).optional(),
+        fewshot: z.object({ split: z.string(), files: z.array(fileProvenance), held_out: z.number().int().optional() }).optional(),
         suite_file_sha256: z.string(),
       }),
     ),

@@ -71,6 +71,8 @@ export interface SuiteResult {
 export interface FileProvenance {
   path: string;
   sha256: string;
+  /** Upstream version of the file, for suites that read several published versions (e.g. JEMHopQA 1.0/1.1/1.2). */
+  version?: string;
   records: number;
   skipped: number;
 }
@@ -79,8 +81,13 @@ export interface DatasetProvenance {
   suite: string;
   split: string;
   files: FileProvenance[];
-  /** Where few-shot examples came from, when not the evaluated split. */
-  fewshot?: { split: string; files: FileProvenance[] };
+  /** Upstream version read (when the suite knows several), so results say which release was scored. */
+  version?: string;
+  /**
+   * Where few-shot examples came from: another split, or (`held_out`) the first items of the
+   * evaluated split, which are then not evaluated.
+   */
+  fewshot?: { split: string; files: FileProvenance[]; held_out?: number };
   suite_file_sha256: string;
 }
 

@@ -60,7 +60,8 @@ interface LoadedSuite {
   provenance: DatasetProvenance;
 }
 
-const fileProvenance = (reports: LoadReport[]) => reports.map((r) => ({ path: r.file, sha256: r.sha256, records: r.records, skipped: r.skipped.length }));
+const fileProvenance = (reports: LoadReport[]) =>
+  reports.map((r) => ({ path: r.file, sha256: r.sha256, ...(r.version ? { version: r.version } : {}), records: r.records, skipped: r.skipped.length }));
 
 async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
   const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit });
@@ -106,6 +107,7 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
     provenance: {
       suite: suite.name,
       split: loaded.split,
+      ...(loaded.reports[0]?.version ? { version: loaded.reports[0].version } : {}),
       files: fileProvenance(loaded.reports),
       ...(fewshot ? { fewshot } : {}),
       suite_file_sha256: suite.sha256,

@@ -132,11 +132,20 @@ const sourceSchema = z
 
 const recordFilter = z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])));
 
+const splitFiles = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)]));
+
 const datasetSchema = z
   .object({
     loader: z.string().min(1),
     /** Split name → file path as upstream names it; found by path suffix anywhere under the data dir. */
-    splits: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])),
+    splits: splitFiles,
+    /** The upstream version `splits` names (e.g. "1.0"), recorded in run.json with the files read. */
+    version: z.string().min(1).optional(),
+    /**
+     * Other published versions a user may hold (e.g. JEMHopQA's corpus_ver1.1/ and corpus_ver1.2/),
+     * tried in order after `splits` when its files are absent; `--split dev@1.2` asks for one.
+     */
+    versions: z.array(z.object({ name: z.string().min(1), splits: splitFiles }).strict()).optional(),
     split: z.string().default('valid'),
     fewshot_split: z.string().optional(),
     options: z.record(z.string(), z.unknown()).default({}),
