@@ -77,7 +77,8 @@ export function isDistinctiveName(name: string): boolean {
   const stem = name.replace(/\.[^.]*$/, '');
   const literal = stem.replace(/[*?]/g, '');
   if (literal.replace(/[-_.\d]/g, '').length < 2) return false; // `*.json`, `?.csv`
-  return !GENERIC_STEM.test(stem);
+  // A wildcard may stand for a version number: `valid-*.json` is as generic as `valid-1.json`.
+  return !GENERIC_STEM.test(stem.replace(/[*?]+/g, '1'));
 }
 
 /** How many trailing path segments of `file` match the pattern's trailing segments. */

@@ -91,6 +91,6 @@ describe('resolveDataFiles: by file name, wherever users keep the file', () => {
 describe('isDistinctiveName', () => {
   it('tells benchmark-specific names from generic ones', () => {
     for (const name of ['mgsm_ja.tsv', 'JTruthfulQA.csv', 'e*_ann.json', 'validated_minimal_pairs.jsonl', 'janli.tsv']) expect(isDistinctiveName(name), name).toBe(true);
-    for (const name of ['data.json', 'train-v1.1.json', 'valid-v1.3.json', 'dev_ver1.2.json', 'test_2.tsv', 'train.tsv', '*.json', 'question.jsonl']) expect(isDistinctiveName(name), name).toBe(false);
+    for (const name of ['valid-*.json', 'train-*.json', 'data.json', 'train-v1.1.json', 'valid-v1.3.json', 'dev_ver1.2.json', 'test_2.tsv', 'train.tsv', '*.json', 'question.jsonl']) expect(isDistinctiveName(name), name).toBe(false);
   });
 });
