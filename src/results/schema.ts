@@ -71,6 +71,7 @@ const suiteResult = z
     skipped: z.number().int(),
     complete: z.boolean(),
     metrics: z.record(z.string(), metricSummary),
+    breakdown: z.record(z.string(), z.record(z.string(), z.object({ n: z.number().int(), metrics: z.record(z.string(), metricSummary) }).strict())).optional(),
     outcomes: z.record(outcome, z.number().int()),
     flags: z.record(z.string(), z.number().int()),
     throughput: z.object({

@@ -61,6 +61,7 @@ export function formatRunTable(record: RunRecord): string {
     const unreadable = (r.flags.judge_unreadable ?? 0) + (r.flags.judge_error ?? 0);
     if (unreadable) notes.push(`  ${r.suite} × ${r.model}: ${unreadable} judge verdict(s) without a readable rating, counted as 0 (flags in run.json)`);
   }
+  notes.push(...breakdownLines(record));
   const absent = (record.skipped_suites ?? []).filter((s) => !s.model);
   if (absent.length) notes.push(`not run, data not present: ${absent.map((s) => s.suite).join(', ')} (see run.json skipped_suites; jpeval data pull <suite>)`);
   for (const model of stopped) {
@@ -72,4 +73,16 @@ export function formatRunTable(record: RunRecord): string {
 
 function fmt(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3);
+}
+
+/** One line per suite × model × breakdown field: the headline metric per value (e.g. difficulty easy / hard). */
+function breakdownLines(record: RunRecord): string[] {
+  const lines: string[] = [];
+  for (const r of record.results) {
+    for (const [field, groups] of Object.entries(r.breakdown ?? {})) {
+      const parts = Object.entries(groups).map(([value, g]) => `${value} ${fmt(g.metrics[r.primary_metric]?.value)} (n=${g.n})`);
+      lines.push(`  ${r.suite} × ${r.model} by ${field}: ${parts.join(' · ')}`);
+    }
+  }
+  return lines;
 }

@@ -65,6 +65,8 @@ export interface SuiteResult {
   skipped: number;
   complete: boolean;
   metrics: Record<string, MetricSummary>;
+  /** Metrics per value of the suite's `breakdown_by` item fields (e.g. difficulty → easy / hard). */
+  breakdown?: Record<string, Record<string, { n: number; metrics: Record<string, MetricSummary> }>>;
   outcomes: Record<Outcome, number>;
   flags: Record<string, number>;
   throughput: ThroughputSummary;

@@ -5,6 +5,9 @@ import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
 import { scoreItem } from '../scoring/score-item.js';
 import { summarizeMetric, summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
+import { breakdownScores, breakdownValues, type Breakdown } from '../scoring/breakdown.js';
+
+const withBreakdown = (breakdown: Breakdown | undefined) => (breakdown ? { breakdown } : {});
 import type { Judge } from '../scoring/judge.js';
 import type { ItemScore, MeanMetric, MetricSummary } from '../scoring/types.js';
 import { goldAnswer } from '../suites/choices.js';
@@ -61,6 +64,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const scores: ItemScore[] = [];
   // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
   const clusters: (string | undefined)[] = [];
+  const breakdownFields: Record<string, string | undefined>[] = [];
   let errors = 0;
   let judgeErrors = 0;
   let firstError: string | undefined;
@@ -82,12 +86,16 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       gold: goldForRecord(suite, item),
     };
     if (inference) {
-      const { extracted, score } = await scoreItem(suite, item, inference.raw, inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {});
+      const { extracted, score } = await scoreItem(suite, item, inference.raw, {
+        ...(inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {}),
+        ...(inference.choiceLogprobs && inference.choiceChars ? { choiceLogprobs: inference.choiceLogprobs, choiceChars: inference.choiceChars } : {}),
+      });
       if (inference.flags) score.flags.push(...inference.flags);
       const judged = input.judge && suite.judge ? await judgeItem(input.judge, item, extracted ?? inference.raw, score) : undefined;
       if (judged?.error) judgeErrors += 1;
       scores.push(score);
       clusters.push(item.cluster);
+      breakdownFields.push(breakdownValues(suite.breakdown_by, item.vars));
       meter.add(inference.timing, inference.usage, [...inference.raw].length);
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
@@ -188,6 +196,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     skipped: input.skipped,
     complete: !signal.aborted && !fatal && errors === 0 && judgeErrors === 0 && scored === items.length,
     metrics: metricSummaries,
+    ...withBreakdown(breakdownScores(suite, scores, breakdownFields, input.seed)),
     outcomes: { ...countOutcomes(scores), error: errors },
     flags: countFlags(scores),
     throughput: meter.summary(),

@@ -65,7 +65,7 @@ export async function scoreItem(
   suite: ScoredSuite,
   item: Item,
   raw: string,
-  extra: { predictedIndex?: number } = {},
+  extra: { predictedIndex?: number; choiceLogprobs?: number[]; choiceChars?: number[] } = {},
 ): Promise<{ extracted: string | null; score: ItemScore }> {
   const labels = item.choices ? choiceLabels(suite, item) : [];
   let extracted: string | null;
@@ -88,6 +88,10 @@ export async function scoreItem(
   const input: MetricInput = { prediction: extracted, raw, item };
   if (predictedIndex !== undefined) input.predictedIndex = predictedIndex;
   if (predictedValue !== undefined) input.predictedValue = predictedValue;
+  if (extra.choiceLogprobs && extra.choiceChars) {
+    input.choiceLogprobs = extra.choiceLogprobs;
+    input.choiceChars = extra.choiceChars;
+  }
 
   const values: Record<string, number> = {};
   const stats: Record<string, number[]> = {};

@@ -18,6 +18,9 @@ export interface MetricInput {
   predictedIndex?: number;
   /** For regression items: the parsed number, if any. */
   predictedValue?: number;
+  /** Loglikelihood-scored choice items: each choice's total log-probability and its continuation's length in characters. */
+  choiceLogprobs?: number[];
+  choiceChars?: number[];
 }
 
 /**

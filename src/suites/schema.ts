@@ -200,6 +200,8 @@ export const suiteSchema = z
     /** The metric the suite's headline score (and category averages) use; defaults to the first. */
     primary_metric: z.string().optional(),
     tags: z.array(z.string()).default([]),
+    /** Item fields to report the metrics by (e.g. `difficulty`): a per-value breakdown in run.json and the table. */
+    breakdown_by: z.array(z.string().min(1)).default([]),
     /**
      * The artifact audit (`jpeval validate`): choice-only baselines are reported for every choice
      * suite; `enforce: true` makes a baseline beating chance by > 10 points a validation error

@@ -56,8 +56,10 @@ export interface BuiltinStats {
 }
 
 // `phenomenon` (optional): the grammatical phenomenon a minimal-pair item tests (ja-minimal-pairs), for per-phenomenon breakdowns.
-const MC_KEYS = new Set(['id', 'question', 'choices', 'answer', 'rationale', 'phenomenon']);
-const SA_KEYS = new Set(['id', 'question', 'answer', 'aliases', 'rationale']);
+// `difficulty` (optional): `easy` or `hard` (needs real knowledge or reasoning); results are broken down by it.
+const MC_KEYS = new Set(['id', 'question', 'choices', 'answer', 'rationale', 'phenomenon', 'difficulty']);
+const SA_KEYS = new Set(['id', 'question', 'answer', 'aliases', 'rationale', 'difficulty']);
+const DIFFICULTIES = new Set(['easy', 'hard']);
 
 type Obj = Record<string, unknown>;
 
@@ -106,6 +108,7 @@ function checkItemFields(item: Obj): { kind: 'multiple_choice' | 'short_answer';
   if (!isNonEmptyString(item.id)) problems.push('field "id" must be a non-empty string');
   if (!isNonEmptyString(item.question)) problems.push('field "question" must be a non-empty string');
   if ('phenomenon' in item && !isNonEmptyString(item.phenomenon)) problems.push('field "phenomenon" must be a non-empty string');
+  if ('difficulty' in item && !DIFFICULTIES.has(item.difficulty as string)) problems.push('field "difficulty" must be "easy" or "hard"');
   if (!isNonEmptyString(item.rationale)) problems.push('field "rationale" must be a non-empty string');
   else if (/[\r\n]/.test(item.rationale)) problems.push('field "rationale" must be one line');
   if (kind === 'multiple_choice') {

@@ -1,6 +1,7 @@
 import { Registry } from '../../util/registry.js';
 import type { Metric } from '../types.js';
 import { accuracy } from './accuracy.js';
+import { accuracyPerChar } from './accuracy-per-char.js';
 import { bleu } from './bleu.js';
 import { charF1 } from './char-f1.js';
 import { exactMatch } from './exact-match.js';
@@ -16,6 +17,7 @@ import { tokenF1 } from './token-f1.js';
 export const metrics = new Registry<Metric>('metric');
 for (const metric of [
   accuracy,
+  accuracyPerChar,
   exactMatch,
   charF1,
   tokenF1,
