@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearResolveCache } from '../../src/datasets/resolve.js';
+import { loadSuite } from '../../src/runner/run.js';
 import { loadSuiteItems, resolveSplit } from '../../src/suites/load-items.js';
 import { loadAllSuites } from '../../src/suites/load-suite.js';
 import type { Suite } from '../../src/suites/schema.js';
@@ -126,6 +127,16 @@ describe('following the hints end to end (made-up records)', () => {
       expect(loaded.reports.map((r) => r.version)).toEqual([version]);
     });
   }
+
+  it('JEMHopQA: the version read goes into the run record (datasets[].version, files[].version)', async () => {
+    const doc = JSON.stringify(jemhopqaDev);
+    const root = await makeDataDir({ 'corpus_ver1.1/dev_ver1.1.json': doc, 'corpus_ver1.1/train_ver1.1.json': doc });
+    const suite = suites.get('jemhopqa')!;
+    const loaded = await loadSuite(suite, { models: [], suites: [suite], outDir: '/nonexistent', dataDir: root, seed: 1, concurrency: 1, batchSize: 1, mcMode: 'suite', config: {} }, () => {});
+    expect(loaded.provenance.version).toBe('1.1');
+    expect(loaded.provenance.files[0]!.version).toBe('1.1');
+    expect(loaded.provenance.fewshot!.files[0]!.version).toBe('1.1');
+  });
 
   it('JEMHopQA: with every version present, v1.0 (the pinned one) is read unless dev@<version> asks for another', async () => {
     const doc = JSON.stringify(jemhopqaDev);
