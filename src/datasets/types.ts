@@ -38,6 +38,8 @@ export interface DatasetLoader {
 export interface LoadReport {
   file: string;
   sha256: string;
+  /** The upstream version the file belongs to, when the suite knows several (`dataset.versions`). */
+  version?: string;
   records: number;
   skipped: { line?: number; reason: string }[];
 }

@@ -109,6 +109,8 @@ export const suiteResultSchema = z
     skipped: z.number().int(),
     complete: z.boolean(),
     metrics: z.record(z.string(), metricSummarySchema),
+    /** Metrics per value of the suite's `breakdown_by` item fields (e.g. difficulty → easy / hard). */
+    breakdown: z.record(z.string(), z.record(z.string(), z.object({ n: z.number().int(), metrics: z.record(z.string(), metricSummarySchema) }).strict())).optional(),
     outcomes: z.record(outcomeSchema, z.number().int()),
     flags: z.record(z.string(), z.number().int()),
     /** Judge-free hallucination rates with intervals (docs/metrics.md § Hallucination), when the suite's scorers produce them. */
@@ -137,14 +139,17 @@ export const modelRecordSchema = z
   })
   .strict();
 
-export const fileProvenanceSchema = z.object({ path: z.string(), sha256: z.string(), records: z.number().int(), skipped: z.number().int() }).strict();
+/** `version`: the upstream release of the file, for suites that read several (e.g. JEMHopQA 1.0/1.1/1.2). */
+export const fileProvenanceSchema = z.object({ path: z.string(), sha256: z.string(), version: z.string().optional(), records: z.number().int(), skipped: z.number().int() }).strict();
 export const datasetProvenanceSchema = z
   .object({
     suite: z.string(),
     split: z.string(),
+    /** Upstream version read (when the suite knows several), so results say which release was scored. */
+    version: z.string().optional(),
     files: z.array(fileProvenanceSchema),
-    /** Where few-shot examples came from, when not the evaluated split. */
-    fewshot: z.object({ split: z.string(), files: z.array(fileProvenanceSchema) }).strict().optional(),
+    /** Where few-shot examples came from: another split, or (`held_out`) the first items of the evaluated split, which are then not evaluated. */
+    fewshot: z.object({ split: z.string(), files: z.array(fileProvenanceSchema), held_out: z.number().int().optional() }).strict().optional(),
     /** Generator suites: the generator, its version, the run seed, how many items it made and their hash. */
     generator: z.object({ name: z.string(), version: z.number().int(), seed: z.number().int(), count: z.number().int(), sha256: z.string() }).strict().optional(),
     suite_file_sha256: z.string(),

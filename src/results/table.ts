@@ -71,6 +71,7 @@ export function formatRunTable(record: RunRecord): string {
     if (r.flags.judge_error) notes.push(`* ${r.suite} × ${r.model}: ${r.flags.judge_error} judge request(s) failed; re-judge with \`jpeval score RUN_DIR --judge SPEC\``);
     if (r.flags.needs_judge) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.needs_judge} output(s) await a judge: \`jpeval score RUN_DIR --judge SPEC\``);
   }
+  notes.push(...breakdownLines(record));
   const absent = (record.skipped_suites ?? []).filter((s) => !s.model);
   if (absent.length) notes.push(`not run, data not present: ${absent.map((s) => s.suite).join(', ')} (see run.json skipped_suites; jpeval data pull <suite>)`);
   for (const model of stopped) {
@@ -87,4 +88,16 @@ const HALLUCINATION_LEGEND =
 
 function fmt(value: number | null | undefined): string {
   return value === undefined || value === null || !Number.isFinite(value) ? '—' : value.toFixed(3);
+}
+
+/** One line per suite × model × breakdown field: the headline metric per value (e.g. difficulty easy / hard). */
+function breakdownLines(record: RunRecord): string[] {
+  const lines: string[] = [];
+  for (const r of record.results) {
+    for (const [field, groups] of Object.entries(r.breakdown ?? {})) {
+      const parts = Object.entries(groups).map(([value, g]) => `${value} ${fmt(g.metrics[r.primary_metric]?.value)} (n=${g.n})`);
+      lines.push(`  ${r.suite} × ${r.model} by ${field}: ${parts.join(' · ')}`);
+    }
+  }
+  return lines;
 }

@@ -9,6 +9,8 @@ import { renderTemplate } from '../suites/template.js';
 export interface Inference {
   raw: string;
   choiceLogprobs?: number[];
+  /** Characters of each scored continuation (for per-character log-likelihood). */
+  choiceChars?: number[];
   predictedIndex?: number;
   timing: RequestTiming[];
   usage: TokenUsage;
@@ -85,6 +87,7 @@ export async function loglikelihoodItems(
     return {
       raw: requests[best]?.continuation ?? '',
       choiceLogprobs: logprobs,
+      choiceChars: requests.map((r) => [...r.continuation.trim()].length),
       predictedIndex: best,
       ...(ties > 1 ? { flags: ['choice_tie'] } : {}),
       timing: mine.map((r) => r.timing),

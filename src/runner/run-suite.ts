@@ -9,6 +9,7 @@ import { summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
 import { suiteHallucination } from '../scoring/hallucination/summary.js';
 import type { ScoringRuntime } from '../scoring/scorers.js';
 import type { ItemScore, MetricSummary } from '../scoring/types.js';
+import { breakdownScores, breakdownValues } from '../scoring/breakdown.js';
 import { goldAnswer } from '../suites/choices.js';
 import { promptForRecord, renderPrompt, selectShots } from '../suites/render.js';
 import type { Suite } from '../suites/schema.js';
@@ -88,6 +89,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const extra = {
         ...(inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {}),
         ...(inference.choiceLogprobs ? { choiceLogprobs: inference.choiceLogprobs } : {}),
+        ...(inference.choiceChars ? { choiceChars: inference.choiceChars } : {}),
       };
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
@@ -172,7 +174,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   }
   await Promise.all(tasks);
 
-  const kept = items.flatMap((item, i) => (scoredAt[i] ? [{ score: scoredAt[i], cluster: item.cluster }] : []));
+  const kept = items.flatMap((item, i) => (scoredAt[i] ? [{ score: scoredAt[i], cluster: item.cluster, fields: breakdownValues(suite.breakdown_by, item.vars) }] : []));
   const scores = kept.map((k) => k.score);
   // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
   const clusters = kept.map((k) => k.cluster);
@@ -182,6 +184,8 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const outcomes = countOutcomes(scores);
   const flags = countFlags(scores);
   const hallucination = suiteHallucination(flags, metricSummaries);
+  // Metrics per tier of `breakdown_by` (e.g. difficulty), each with its own interval.
+  const breakdown = scored > 0 ? breakdownScores(suite, scores, kept.map((k) => k.fields), input.seed) : undefined;
   const result: SuiteResult = {
     model: input.modelId,
     suite: suite.name,
@@ -199,6 +203,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     metrics: metricSummaries,
     outcomes: { ...outcomes, error: outcomes.error + errors },
     flags,
+    ...(breakdown ? { breakdown } : {}),
     ...(hallucination ? { hallucination } : {}),
     throughput: meter.summary(),
   };

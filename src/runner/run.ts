@@ -55,7 +55,7 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-interface LoadedSuite {
+export interface LoadedSuite {
   suite: Suite;
   items: Item[];
   pool: Item[];
@@ -64,13 +64,16 @@ interface LoadedSuite {
   provenance: DatasetProvenance;
 }
 
-const fileProvenance = (reports: LoadReport[]) => reports.map((r) => ({ path: r.file, sha256: r.sha256, records: r.records, skipped: r.skipped.length }));
+const fileProvenance = (reports: LoadReport[]) =>
+  reports.map((r) => ({ path: r.file, sha256: r.sha256, ...(r.version ? { version: r.version } : {}), records: r.records, skipped: r.skipped.length }));
 
-async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
+/** A suite's evaluated items and few-shot pool as a run uses them (exported for the no-leak test). */
+export async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
   const generation = { seed: opts.seed, ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}) };
   const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit, ...generation });
   let shots = opts.shots ?? suite.prompt.shots;
-  let pool: Item[] = loaded.items;
+  let pool: Item[] = [];
+  let evaluated: Item[] = loaded.items;
   let fewshot: DatasetProvenance['fewshot'];
   const fewshotSplit = suite.dataset.fewshot_split;
   if (shots > 0 && fewshotSplit && fewshotSplit !== loaded.split) {
@@ -90,27 +93,34 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
       warn(`${suite.name}: few-shot split "${fewshotSplit}" not present, running zero-shot (${err.message})`);
       shots = 0;
     }
-  } else if (shots > 0 && opts.limit !== undefined && loaded.items.length >= opts.limit) {
-    // Shots come from the evaluated split itself: draw them from the whole split, so a prompt
-    // never depends on --limit.
-    pool = (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split, ...generation })).items;
+  } else if (shots > 0) {
+    // No separate example split: the first items of the evaluated split become the examples and
+    // are not evaluated, so no evaluated item ever appears in a prompt's examples. Drawn from the
+    // whole split (not the --limit prefix), so a prompt never depends on --limit.
+    const whole = opts.limit !== undefined ? (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split, ...generation })).items : loaded.items;
+    const heldOut = Math.min(shots, Math.max(0, whole.length - 1));
+    if (heldOut < shots) warn(`${suite.name}: only ${heldOut} few-shot example(s) can be held out of ${whole.length} item(s), ${shots} asked for; using ${heldOut}`);
+    shots = heldOut;
+    pool = whole.slice(0, heldOut);
+    const examples = new Set(pool.map((i) => i.id));
+    evaluated = loaded.items.filter((i) => !examples.has(i.id));
+    fewshot = { split: loaded.split, files: fileProvenance(loaded.reports), held_out: heldOut };
   }
-  // From the evaluated split an item is never its own shot, so one fewer is available.
-  const available = fewshot ? pool.length : Math.max(0, pool.length - 1);
-  if (shots > available) {
-    warn(`${suite.name}: only ${available} few-shot example(s) available, ${shots} asked for; using ${available}`);
-    shots = available;
+  if (shots > pool.length) {
+    warn(`${suite.name}: only ${pool.length} few-shot example(s) available, ${shots} asked for; using ${pool.length}`);
+    shots = pool.length;
   }
   const skipped = loaded.reports.reduce((s, r) => s + r.skipped.length, 0);
   return {
     suite,
-    items: loaded.items,
+    items: evaluated,
     pool,
     shots,
     skipped,
     provenance: {
       suite: suite.name,
       split: loaded.split,
+      ...(loaded.reports[0]?.version ? { version: loaded.reports[0].version } : {}),
       files: fileProvenance(loaded.reports),
       ...(fewshot ? { fewshot } : {}),
       ...(loaded.generator ? { generator: loaded.generator } : {}),

@@ -75,7 +75,7 @@ export async function scoreItem(
   suite: ScoredSuite,
   item: Item,
   raw: string,
-  extra: { predictedIndex?: number; choiceLogprobs?: number[] } = {},
+  extra: { predictedIndex?: number; choiceLogprobs?: number[]; choiceChars?: number[] } = {},
   runtime: ScoringRuntime = {},
 ): Promise<{ extracted: string | null; score: ItemScore }> {
   const labels = item.choices ? choiceLabels(suite, item) : [];
@@ -100,6 +100,7 @@ export async function scoreItem(
   if (predictedIndex !== undefined) input.predictedIndex = predictedIndex;
   if (predictedValue !== undefined) input.predictedValue = predictedValue;
   if (extra.choiceLogprobs) input.choiceLogprobs = extra.choiceLogprobs;
+  if (extra.choiceChars) input.choiceChars = extra.choiceChars;
 
   const values: Record<string, number | null> = {};
   const stats: Record<string, number[]> = {};

@@ -23,6 +23,8 @@ export interface MetricInput {
   predictedValue?: number;
   /** For loglikelihood-scored items: the log-likelihood of every choice, in choice order (MC2). */
   choiceLogprobs?: number[];
+  /** Each choice continuation's length in characters, aligned with `choiceLogprobs` (per-character accuracy). */
+  choiceChars?: number[];
 }
 
 /**

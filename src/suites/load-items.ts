@@ -52,30 +52,69 @@ function describeFiles(suite: Suite, split: string): string {
   return (Array.isArray(spec) ? spec : [spec ?? '?']).join(', ');
 }
 
-/** Resolves a split's file patterns to files, with an error that says what was looked for and how to get it. */
-export async function resolveSplitFiles(suite: Suite, root: string, split: string): Promise<string[]> {
-  const spec = suite.dataset.splits[split];
-  if (spec === undefined) {
+interface VersionedSplits {
+  name: string | undefined;
+  splits: Record<string, string | string[]>;
+}
+
+/** The suite's file sets to try, in order: `splits` (its own version), then `dataset.versions`. */
+function fileSets(suite: Suite): VersionedSplits[] {
+  return [{ name: suite.dataset.version, splits: suite.dataset.splits }, ...(suite.dataset.versions ?? [])];
+}
+
+export interface ResolvedSplit {
+  files: string[];
+  /** Which published version was found (undefined for suites that know only one). */
+  version?: string;
+}
+
+/**
+ * Resolves a split's file patterns to files: the first version of the upstream files (see
+ * `dataset.versions`) whose every file is present. `split@version` asks for one version. The error
+ * says what was looked for and how to get it.
+ */
+export async function resolveSplit(suite: Suite, root: string, requested: string): Promise<ResolvedSplit> {
+  const [split, wantedVersion] = requested.split('@') as [string, string | undefined];
+  const sets = fileSets(suite).filter((set) => wantedVersion === undefined || set.name === wantedVersion);
+  if (wantedVersion !== undefined && sets.length === 0) {
+    const known = fileSets(suite).flatMap((v) => (v.name ? [v.name] : []));
+    throw new MissingDataError(`suite ${suite.name} has no version "${wantedVersion}"`, known.length ? `versions: ${known.join(', ')}` : 'this suite knows one version of its files');
+  }
+  const withSplit = sets.filter((set) => set.splits[split] !== undefined);
+  if (withSplit.length === 0) {
     // A MissingDataError, so that a suite reached through a glob is skipped rather than fatal.
     throw new MissingDataError(`suite ${suite.name} has no split "${split}"`, `splits: ${Object.keys(suite.dataset.splits).join(', ')}`);
   }
-  const files: string[] = [];
-  // A generator suite may have no frozen items for a split (`[]`).
-  for (const pattern of Array.isArray(spec) ? spec : [spec]) {
-    const found = await resolveDataFiles(root, pattern);
-    if (found.length === 0) {
-      const how = suite.source.how_to_get ? `\n${suite.source.how_to_get}` : '';
-      throw new MissingDataError(
-        `suite ${suite.name}: file ${pattern} not found under ${root}`,
-        `jpeval looks for a file whose path ends with ${pattern} anywhere below the data directory.${how}\nTry: jpeval data pull ${suite.name}`,
-      );
+  const lookedFor: string[] = [];
+  for (const set of withSplit) {
+    const spec = set.splits[split]!;
+    const files: string[] = [];
+    let complete = true;
+    for (const pattern of Array.isArray(spec) ? spec : [spec]) {
+      const found = await resolveDataFiles(root, pattern);
+      if (found.length === 0) {
+        lookedFor.push(`${pattern}${set.name ? ` (version ${set.name})` : ''}`);
+        complete = false;
+        break;
+      }
+      files.push(...found);
     }
-    files.push(...found);
+    if (complete) return { files, ...(set.name ? { version: set.name } : {}) };
   }
-  return files;
+  const how = suite.source.how_to_get ? `\n${suite.source.how_to_get}` : '';
+  throw new MissingDataError(
+    `suite ${suite.name}: file ${lookedFor.join(' or ')} not found under ${root}`,
+    `jpeval looks for a file whose path ends with that name anywhere below the data directory, or with that file name when it is distinctive.${how}\nTry: jpeval data pull ${suite.name}`,
+  );
 }
 
-function passesFilter(suite: Suite, split: string, record: Record<string, unknown>): boolean {
+/** Resolves a split's file patterns to files (see resolveSplit). */
+export async function resolveSplitFiles(suite: Suite, root: string, split: string): Promise<string[]> {
+  return (await resolveSplit(suite, root, split)).files;
+}
+
+function passesFilter(suite: Suite, requested: string, record: Record<string, unknown>): boolean {
+  const split = requested.split('@')[0]!;
   const filters = [suite.dataset.where, suite.dataset.split_where?.[split]];
   return filters.every(
     (where) => !where || Object.entries(where).every(([key, allowed]) => allowed.some((v) => v === record[key] || String(v) === String(record[key]))),
@@ -90,7 +129,7 @@ function passesFilter(suite: Suite, split: string, record: Record<string, unknow
 export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<LoadedItems> {
   const split = options.split ?? suite.dataset.split;
   const root = dataRootFor(suite, options.dataDir);
-  const files = await resolveSplitFiles(suite, root, split);
+  const { files, version } = await resolveSplit(suite, root, split);
   const loader = loaders.get(suite.dataset.loader);
   const items: Item[] = [];
   const reports: LoadReport[] = [];
@@ -109,7 +148,7 @@ export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {
     items.push(item);
   };
   for (const file of files) {
-    const report: LoadReport = { file, sha256: await sha256File(file), records: 0, skipped: [] };
+    const report: LoadReport = { file, sha256: await sha256File(file), ...(version ? { version } : {}), records: 0, skipped: [] };
     reports.push(report);
     if (items.length >= limit) continue;
     for await (const raw of loader.read(file, suite.dataset.options)) {

@@ -152,6 +152,9 @@ const sourceSchema = z
 
 const recordFilter = z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])));
 
+/** Split name → file path(s); a generator suite may give `[]` for a split that has no frozen items. */
+const splitFiles = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
 /** `loader: generator`: items generated per run from the run seed, after the frozen set in `splits`. */
 const generatorSchema = z
   .object({
@@ -167,11 +170,15 @@ const generatorSchema = z
 const datasetSchema = z
   .object({
     loader: z.string().min(1),
+    /** Split name → file path as upstream names it; found by path suffix anywhere under the data dir. */
+    splits: splitFiles,
+    /** The upstream version `splits` names (e.g. "1.0"), recorded in run.json with the files read. */
+    version: z.string().min(1).optional(),
     /**
-     * Split name → file path as upstream names it; found by path suffix anywhere under the data dir.
-     * A generator suite may give `[]` for a split that has no frozen items.
+     * Other published versions a user may hold (e.g. JEMHopQA's corpus_ver1.1/ and corpus_ver1.2/),
+     * tried in order after `splits` when its files are absent; `--split dev@1.2` asks for one.
      */
-    splits: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    versions: z.array(z.object({ name: z.string().min(1), splits: splitFiles }).strict()).optional(),
     generator: generatorSchema.optional(),
     split: z.string().default('valid'),
     fewshot_split: z.string().optional(),
@@ -208,6 +215,14 @@ export const suiteSchema = z.preprocess(
     /** The metric the suite's headline score (and category averages) use; defaults to the first. */
     primary_metric: z.string().optional(),
     tags: z.array(z.string()).default([]),
+    /** Item fields to report the metrics by (e.g. `difficulty`): a per-value breakdown in run.json and the table. */
+    breakdown_by: z.array(z.string().min(1)).default([]),
+    /**
+     * The artifact audit (`jpeval validate`): choice-only baselines are reported for every choice
+     * suite; `enforce: true` makes a baseline beating chance by > 10 points a validation error
+     * (always the case for jpeval's own suites).
+     */
+    audit: z.object({ enforce: z.boolean().default(false) }).strict().optional(),
   })
   .strict()
   .superRefine((suite, ctx) => {

@@ -26,6 +26,8 @@ import path from 'node:path';
 import { morphemes } from '../scoring/tokenizer.js';
 
 export const MIN_ITEMS_PER_FILE = 100;
+/** Sub-directory of the builtin dir holding each suite's few-shot examples. */
+export const FEWSHOT_DIR = 'fewshot';
 
 /**
  * Splits text into token surfaces (whitespace tokens dropped, as the scoring tokenizer does);
@@ -54,8 +56,10 @@ export interface BuiltinStats {
 }
 
 // `phenomenon` (optional): the grammatical phenomenon a minimal-pair item tests (ja-minimal-pairs), for per-phenomenon breakdowns.
-const MC_KEYS = new Set(['id', 'question', 'choices', 'answer', 'rationale', 'phenomenon']);
-const SA_KEYS = new Set(['id', 'question', 'answer', 'aliases', 'rationale']);
+// `difficulty` (optional): `easy` or `hard` (needs real knowledge or reasoning); results are broken down by it.
+const MC_KEYS = new Set(['id', 'question', 'choices', 'answer', 'rationale', 'phenomenon', 'difficulty']);
+const SA_KEYS = new Set(['id', 'question', 'answer', 'aliases', 'rationale', 'difficulty']);
+const DIFFICULTIES = new Set(['easy', 'hard']);
 
 type Obj = Record<string, unknown>;
 
@@ -104,6 +108,7 @@ function checkItemFields(item: Obj): { kind: 'multiple_choice' | 'short_answer';
   if (!isNonEmptyString(item.id)) problems.push('field "id" must be a non-empty string');
   if (!isNonEmptyString(item.question)) problems.push('field "question" must be a non-empty string');
   if ('phenomenon' in item && !isNonEmptyString(item.phenomenon)) problems.push('field "phenomenon" must be a non-empty string');
+  if ('difficulty' in item && !DIFFICULTIES.has(item.difficulty as string)) problems.push('field "difficulty" must be "easy" or "hard"');
   if (!isNonEmptyString(item.rationale)) problems.push('field "rationale" must be a non-empty string');
   else if (/[\r\n]/.test(item.rationale)) problems.push('field "rationale" must be one line');
   if (kind === 'multiple_choice') {
@@ -176,10 +181,18 @@ export async function validateBuiltinDatasets(
   } catch (err) {
     return { errors: [`cannot read ${dir}: ${(err as Error).message}`], stats };
   }
+  // Few-shot example files (fewshot/<suite>.jsonl): same checks, no minimum size, and their
+  // questions may not repeat the suite's evaluated items (an example must never be a test item).
+  const fewshotNames = await readdir(path.join(dir, FEWSHOT_DIR)).then(
+    (list) => list.filter((n) => n.endsWith('.jsonl')).sort().map((n) => `${FEWSHOT_DIR}/${n}`),
+    () => [] as string[],
+  );
+  names.push(...fewshotNames);
   if (names.length === 0) errors.push(`${dir}: no .jsonl item files`);
 
   const idsSeen = new Map<string, string>();
-  const questionsSeen = new Map<string, { file: string; where: string; choicesKey: string }>();
+  // Keyed by suite (a suite's item file and its few-shot file form one group).
+  const questionsSeen = new Map<string, { group: string; file: string; where: string; choicesKey: string }>();
 
   for (const name of names) {
     const rel = path.relative(datasetsDir, path.join(dir, name)) || name;
@@ -223,9 +236,10 @@ export async function validateBuiltinDatasets(
         const key = normalize(item.question);
         const choicesKey = Array.isArray(item.choices) ? JSON.stringify(item.choices.map(String).map(normalize)) : '';
         const first = questionsSeen.get(key);
-        if (first && (first.file !== rel || first.choicesKey === choicesKey)) {
+        const group = path.basename(name);
+        if (first && (first.group !== group || first.choicesKey === choicesKey)) {
           problems.push(`duplicate question (first at ${first.where})`);
-        } else if (!first) questionsSeen.set(key, { file: rel, where, choicesKey });
+        } else if (!first) questionsSeen.set(key, { group, file: rel, where, choicesKey });
       }
       if (kind === 'multiple_choice' && Number.isInteger(item.answer)) {
         const gold = item.answer as number;
@@ -236,7 +250,7 @@ export async function validateBuiltinDatasets(
 
     fileStats.kind = fileKind ?? 'unknown';
     if (fileKind === 'multiple_choice') fileStats.goldPositions = Array.from(goldPositions, (n) => n ?? 0);
-    if (fileStats.items < minItems) errors.push(`${rel}: ${fileStats.items} items, at least ${minItems} required`);
+    if (!name.startsWith(`${FEWSHOT_DIR}/`) && fileStats.items < minItems) errors.push(`${rel}: ${fileStats.items} items, at least ${minItems} required`);
     stats.files.push(fileStats);
     stats.items += fileStats.items;
   }

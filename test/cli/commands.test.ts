@@ -15,7 +15,7 @@ describe('jpeval list / validate / misc', () => {
     expect(res.code).toBe(0);
     const suites = JSON.parse(res.stdout) as { name: string; source: string; task: string; metrics: string[]; items: number | null; data_present: boolean }[];
     const kanji = suites.find((s) => s.name === 'ja-kanji-reading')!;
-    expect(kanji).toMatchObject({ source: 'builtin', task: 'short_answer', metrics: ['exact_match', 'char_f1'], items: 139, data_present: true });
+    expect(kanji).toMatchObject({ source: 'builtin', task: 'short_answer', metrics: ['exact_match', 'char_f1'], items: 157, data_present: true });
     const jnli = suites.find((s) => s.name === 'jnli')!;
     expect(jnli).toMatchObject({ source: expect.stringContaining('JGLUE'), task: 'classification', items: null, data_present: false });
     expect(suites.filter((s) => s.source === 'builtin').length).toBeGreaterThanOrEqual(8);
@@ -29,7 +29,7 @@ describe('jpeval list / validate / misc', () => {
 
   it('list (table) shows metrics and how to see upstream data', async () => {
     const res = await runCli(['list'], { env: { JPEVAL_DATA_DIR: undefined } });
-    expect(res.stdout).toMatch(/ja-particles\s+builtin\s+multiple_choice\s+LING\s+accuracy\s+105/);
+    expect(res.stdout).toMatch(/ja-particles\s+builtin\s+multiple_choice\s+LING\s+accuracy\s+112/);
     expect(res.stdout).toMatch(/metrics: .*char_f1.*token_f1/);
   });
 
@@ -37,7 +37,8 @@ describe('jpeval list / validate / misc', () => {
     const res = await runCli(['validate']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^ok: \d+ suite files valid/);
+    expect(res.stdout).toMatch(/^ok: \d+ suite files valid/m);
+    expect(res.stdout).toMatch(/^  ja-keigo: \d+ items, chance 25\.0%; worst baseline/m);
   });
 
   it('validate reports every broken suite file, not just the first', async () => {

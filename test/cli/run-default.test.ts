@@ -36,7 +36,7 @@ describe('jpeval run with no flags', () => {
     for (const r of run.results) expect(r.complete, r.suite).toBe(true);
     // 4-way particle choice by cloze log-likelihood: chance is 0.25; the whole interval must be above it
     const particles = run.results.find((r) => r.suite === 'ja-particles')!;
-    expect(particles.n).toBe(105);
+    expect(particles.n).toBe(112);
     expect(particles.metrics.accuracy!.ci95[0]!).toBeGreaterThan(0.25);
     const samples = (await readFile(path.join(out, runId!, 'samples.jsonl'), 'utf8')).trim().split('\n');
     expect(samples.length).toBe(run.results.reduce((n, r) => n + r.n, 0));

@@ -2,6 +2,7 @@ import { Registry } from '../../util/registry.js';
 import type { Metric } from '../types.js';
 import { accuracy } from './accuracy.js';
 import { answerGrade } from './answer-grade.js';
+import { accuracyPerChar } from './accuracy-per-char.js';
 import { bleu } from './bleu.js';
 import { charF1 } from './char-f1.js';
 import { entityCallMetric } from './entity-call.js';
@@ -32,6 +33,7 @@ import { stProgram, stVectors } from './industrial/st-program.js';
 export const metrics = new Registry<Metric>('metric');
 for (const metric of [
   accuracy,
+  accuracyPerChar,
   exactMatch,
   charF1,
   tokenF1,
