@@ -1,0 +1,193 @@
+/**
+ * The leaderboard's ONE door to results on disk: it turns run.json and samples.jsonl into the small
+ * views the leaderboard and nightly use, so that a change of results schema (v1 → v2, snake_case)
+ * touches this file only. Samples are streamed line by line, never held all at once.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { runRecordSchema, sampleRecordSchema } from '../results/schema.js';
+import { JpevalError } from '../util/errors.js';
+
+export interface MetricView {
+  value: number | null;
+  ci95: [number | null, number | null];
+  stderr: number | null;
+}
+
+export interface ThroughputView {
+  requests: number;
+  seconds: number;
+  requests_per_s: number;
+  completion_tokens_per_s: number;
+  output_chars_per_s: number;
+  latency_ms: { p50: number; p95: number; p99: number };
+  ttft_ms?: { p50: number; p95: number; p99: number };
+  retries: number;
+}
+
+export interface SuiteResultView {
+  model: string;
+  suite: string;
+  suite_version: number;
+  category: string;
+  primary_metric: string;
+  mode: string;
+  shots: number;
+  n: number;
+  errors: number;
+  complete: boolean;
+  metrics: Record<string, MetricView>;
+  outcomes: Record<string, number>;
+  throughput: ThroughputView;
+}
+
+export interface ModelView {
+  id: string;
+  backend: string;
+  model: string;
+  base_url?: string;
+  settings: Record<string, unknown>;
+}
+
+export interface DatasetView {
+  suite: string;
+  split: string;
+  file_hashes: string[];
+  suite_file_sha256: string;
+}
+
+export interface RunView {
+  dir: string;
+  run_id: string;
+  status: string;
+  started_at: string;
+  jpeval_version: string;
+  config: Record<string, unknown>;
+  models: ModelView[];
+  datasets: DatasetView[];
+  results: SuiteResultView[];
+}
+
+export interface SampleView {
+  suite: string;
+  model: string;
+  item_id: string;
+  outcome: string;
+  /** Mean-metric values; null = not applicable to this item. */
+  values: Record<string, number | null>;
+  /** Corpus-metric sufficient statistics. */
+  stats: Record<string, number[]>;
+  prompt: string;
+  raw_output: string;
+  extracted: string | null;
+  gold: string;
+  flags: string[];
+  error?: string;
+}
+
+/** Reads and validates `<dir>/run.json`; errors name the file. */
+export async function readRunView(dir: string): Promise<RunView> {
+  const file = path.join(dir, 'run.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+    throw new JpevalError(isDir ? `${file}: cannot read (${(err as Error).message})` : `${dir}: not a run directory (expected run.json and samples.jsonl in it)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new JpevalError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = runRecordSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new JpevalError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const r = parsed.data;
+  return {
+    dir: path.resolve(dir),
+    run_id: r.run_id,
+    status: r.status,
+    started_at: r.started_at,
+    jpeval_version: r.jpeval_version,
+    config: r.config,
+    models: r.models.map((m) => ({ id: m.id, backend: m.backend, model: m.model, ...(m.baseUrl ? { base_url: m.baseUrl } : {}), settings: m.settings })),
+    datasets: r.datasets.map((d) => ({
+      suite: d.suite,
+      split: d.split,
+      file_hashes: [...d.files.map((f) => f.sha256), ...(d.fewshot?.files.map((f) => `fewshot:${f.sha256}`) ?? [])],
+      suite_file_sha256: d.suite_file_sha256,
+    })),
+    results: r.results.map((s) => ({
+      model: s.model,
+      suite: s.suite,
+      suite_version: s.suite_version,
+      category: s.category,
+      primary_metric: s.primary_metric,
+      mode: s.mode,
+      shots: s.shots,
+      n: s.n,
+      errors: s.errors,
+      complete: s.complete,
+      metrics: s.metrics,
+      outcomes: s.outcomes,
+      throughput: s.throughput,
+    })),
+  };
+}
+
+const promptText = (p: string | { role: string; content: string }[]): string => (typeof p === 'string' ? p : p.map((m) => `[${m.role}] ${m.content}`).join('\n'));
+
+/**
+ * Streams `<dir>/samples.jsonl`. A malformed line is an error naming file and line, except a torn
+ * LAST line (a run killed mid-write), which is reported through `warn` and skipped.
+ */
+export async function* readSampleViews(dir: string, warn: (message: string) => void = () => {}): AsyncGenerator<SampleView> {
+  const file = path.join(dir, 'samples.jsonl');
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNo = 0;
+  let pending: { line: string; no: number; error: string } | undefined;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (pending) throw new JpevalError(`${file}:${pending.no}: ${pending.error}`);
+      if (line.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (err) {
+        pending = { line, no: lineNo, error: `not valid JSON (${(err as Error).message})` };
+        continue;
+      }
+      const parsed = sampleRecordSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new JpevalError(`${file}:${lineNo}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      }
+      const s = parsed.data;
+      yield {
+        suite: s.suite,
+        model: s.model,
+        item_id: s.item_id,
+        outcome: s.outcome,
+        values: s.score.values,
+        stats: s.score.stats,
+        prompt: promptText(s.prompt),
+        raw_output: s.raw_output,
+        extracted: s.extracted,
+        gold: Array.isArray(s.gold) ? s.gold.join(' | ') : String(s.gold),
+        flags: s.score.flags,
+        ...(s.error !== undefined ? { error: s.error } : {}),
+      };
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JpevalError(`${file}: missing (a run directory needs run.json and samples.jsonl)`);
+    throw err;
+  }
+  if (pending) warn(`${file}:${pending.no}: torn last line skipped (the run was probably killed while writing it)`);
+}
