@@ -6,6 +6,7 @@ import { registerRunCommand } from './run-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerDataCommand } from './data-command.js';
 import { registerLeaderboardCommand } from './leaderboard-command.js';
+import { registerNightlyCommand } from './nightly-command.js';
 
 /**
  * The CLI entry point. Returns the exit code instead of calling process.exit so that tests can
@@ -28,6 +29,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   registerValidateCommand(program, io, setExit);
   registerDataCommand(program, io, setExit);
   registerLeaderboardCommand(program, io);
+  registerNightlyCommand(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

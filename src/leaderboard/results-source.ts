@@ -84,6 +84,8 @@ export interface SampleView {
   extracted: string | null;
   gold: string;
   flags: string[];
+  /** Log-probability per choice, for log-likelihood-scored items. */
+  choice_logprobs?: number[];
   error?: string;
 }
 
@@ -182,6 +184,7 @@ export async function* readSampleViews(dir: string, warn: (message: string) => v
         extracted: s.extracted,
         gold: Array.isArray(s.gold) ? s.gold.join(' | ') : String(s.gold),
         flags: s.score.flags,
+        ...(s.choice_logprobs ? { choice_logprobs: s.choice_logprobs } : {}),
         ...(s.error !== undefined ? { error: s.error } : {}),
       };
     }
