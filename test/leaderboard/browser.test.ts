@@ -67,8 +67,8 @@ describe.skipIf(!chromium)('leaderboard site in Chromium', () => {
     expect(bars).toBe(data.cells.filter((c) => c.group === 0 && c.value !== null).length);
     expect(heat).toBe(data.cells.filter((c) => c.value !== null).length);
     expect(points).toBe(data.summary.filter((s) => s.overall !== null).length);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK JP"', '日本語'))).toBe(true);
-    const shot = path.join(site, 'screenshot.png');
+    expect(await page.evaluate(`document.fonts.check('16px "Noto Sans CJK JP"', '日本語')`)).toBe(true);
+    const shot = path.join(site, 'screenshot.png') as `${string}.png`;
     await page.screenshot({ path: shot, fullPage: false });
     expect((await stat(shot)).size).toBeGreaterThan(10_000);
     await page.close();
@@ -78,19 +78,20 @@ describe.skipIf(!chromium)('leaderboard site in Chromium', () => {
     const wild = data.entries.find((e) => e.label.endsWith('#wild'))!;
     const page = await open(`items.html#${encodeURIComponent(`${wild.id}|mini-free|f1`)}`);
     await page.waitForSelector('.item.target');
-    const text = await page.$eval('#items', (el) => (el as HTMLElement).innerText);
+    const text = await page.$eval('#items', (el) => (el as unknown as { innerText: string }).innerText);
     expect(text).toContain('富士山です');
     expect(await page.$eval('#items details pre', (el) => el.textContent)).toContain('日本一高い山は？');
     expect(text).toContain(XSS);
     expect(await page.$$eval('#items img', (els) => els.length)).toBe(0);
     // The Japanese glyphs have real width (a CJK font, not zero-width fallbacks).
-    const width = await page.evaluate(() => {
+    // (a string: this file is type-checked without the DOM library)
+    const width = await page.evaluate(`(() => {
       const s = document.createElement('span');
       s.style.fontSize = '20px';
       s.textContent = '富士山';
       document.body.appendChild(s);
       return s.getBoundingClientRect().width;
-    });
+    })()`);
     expect(width).toBeGreaterThan(45);
     await page.close();
   });
@@ -102,7 +103,7 @@ describe.skipIf(!chromium)('leaderboard site in Chromium', () => {
     await page.waitForSelector('#gained');
     expect(await page.$$eval('#gained .flip', (els) => els.length)).toBe(5);
     expect(await page.$$eval('#lost .flip', (els) => els.length)).toBe(0);
-    const href = await page.$eval('#gained .flip a', (a) => (a as HTMLAnchorElement).getAttribute('href'));
+    const href = await page.$eval('#gained .flip a', (a) => a.getAttribute('href'));
     expect(href).toMatch(/^items\.html#/);
     await page.click('#gained .flip a');
     await page.waitForSelector('.item.target');
