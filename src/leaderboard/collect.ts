@@ -40,6 +40,11 @@ export async function collectRuns(dirs: string[], sink: SampleSink, warn: (m: st
   for (const dir of dirs) runs.push(await readRunView(dir));
   const modelCount = new Map<string, number>();
   for (const run of runs) for (const m of run.models) modelCount.set(m.id, (modelCount.get(m.id) ?? 0) + 1);
+  // `http://host:port/v1#name` is shown as `name` when no other model shares that name.
+  const short = (id: string): string => id.slice(id.lastIndexOf('#') + 1);
+  const shortOwners = new Map<string, Set<string>>();
+  for (const id of modelCount.keys()) shortOwners.set(short(id), (shortOwners.get(short(id)) ?? new Set()).add(id));
+  const display = (id: string): string => (id.includes('#') && shortOwners.get(short(id))!.size === 1 ? short(id) : id);
   for (const run of runs) {
     const byModel = new Map<string, CollectedEntry>();
     for (const m of run.models) {
@@ -47,7 +52,7 @@ export async function collectRuns(dirs: string[], sink: SampleSink, warn: (m: st
       const cfg = ((run.config.models as { id: string; concurrency?: number; batch_size?: number }[] | undefined) ?? []).find((c) => c.id === m.id);
       const entry: Entry = {
         id: `e${collected.length}`,
-        label: (modelCount.get(m.id) ?? 0) > 1 ? `${m.id} @ ${run.run_id}` : m.id,
+        label: (modelCount.get(m.id) ?? 0) > 1 ? `${display(m.id)} @ ${run.run_id}` : display(m.id),
         model: m.id,
         run_id: run.run_id,
         started_at: run.started_at,

@@ -13,16 +13,21 @@ describe('jpeval leaderboard (real runs from a scripted server)', () => {
     fx = await makeLeaderboardRuns();
     out = path.join(fx.dir, 'board');
     const res = await runCli(['leaderboard', path.dirname(fx.run1), '--out', out]);
+    // Labels drop the shared server URL when the model name is unique; the same model in two runs is told apart by run id.
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('4 model run(s) × 3 suite(s) from 2 run(s)');
     data = JSON.parse(await readFile(path.join(out, 'leaderboard.json'), 'utf8'));
   }, 120_000);
 
-  const entry = (label: RegExp) => data.entries.find((e) => label.test(e.label))!;
+  const entry = (name: string, run?: string) => data.entries.find((e) => e.model.endsWith(`#${name}`) && (!run || e.run_id === path.basename(run)))!;
+
+  it('labels: unique model names without the server URL; a model in two runs gets its run id', () => {
+    expect(data.entries.map((e) => e.label).sort()).toEqual([`ace @ ${path.basename(fx.run1)}`, `ace @ ${path.basename(fx.run2)}`, 'half', 'wild']);
+  });
 
   it('cells carry value, interval and n at full precision', () => {
-    const half = entry(/#half$/);
+    const half = entry('half');
     const cell = data.cells.find((c) => c.entry === half.id && c.suite === 'mini-mc')!;
     expect(cell).toMatchObject({ value: 0.5, n: 10, group: 0, complete: true });
     expect(cell.ci95[0]).toBeLessThan(0.5);
@@ -41,9 +46,9 @@ describe('jpeval leaderboard (real runs from a scripted server)', () => {
 
   it('pairwise: exact McNemar on the discordant items, Holm within the suite, gained/lost items', () => {
     const g = data.groups.find((x) => x.suite === 'mini-mc' && x.group === 0)!;
-    const ace = entry(/^[^@]*#ace @/).id;
-    const half = entry(/#half$/).id;
-    const wild = entry(/#wild$/).id;
+    const ace = entry('ace', fx.run1).id;
+    const half = entry('half').id;
+    const wild = entry('wild').id;
     const find = (a: string, b: string) => g.pairwise.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))!;
     const ah = find(ace, half);
     // ace 10/10, half 5/10: 5 discordant items all for ace → p = 2/32.
@@ -85,7 +90,7 @@ describe('jpeval leaderboard (real runs from a scripted server)', () => {
       expect(html).not.toContain(XSS);
       expect(html).not.toContain('<img');
     }
-    const chunkDir = path.join(out, 'items', entry(/#wild$/).id);
+    const chunkDir = path.join(out, 'items', entry('wild').id);
     const chunks = await readdir(chunkDir);
     const text = (await Promise.all(chunks.map((c) => readFile(path.join(chunkDir, c), 'utf8')))).join('\n');
     expect(text).not.toContain('</script>');
