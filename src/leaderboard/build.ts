@@ -5,7 +5,7 @@ import { groupByComparability } from './comparability.js';
 import { compareGroup } from './pairwise.js';
 import { throughputRows } from './throughput.js';
 import { LEADERBOARD_SCHEMA, type Cell, type HistoryPoint, type LeaderboardData, type SuiteGroup, type SuiteInfo, type SuiteKind, type SummaryRow } from './types.js';
-import { rankWithBounds } from '../stats/ranking.js';
+import { overallComparisons } from './overall.js';
 
 export interface BuildOptions {
   sink?: SampleSink;
@@ -60,7 +60,7 @@ export async function buildLeaderboard(dirs: string[], opts: BuildOptions = {}):
 
   const cells: Cell[] = [];
   const groups: SuiteGroup[] = [];
-  const outsideMain = new Map<string, string[]>();
+  const outsideMain = new Map<string, Outside[]>();
   for (const suite of suites) {
     const keyGroups = groupByComparability(collected, suite.name);
     keyGroups.forEach((g, gi) => {
@@ -79,7 +79,7 @@ export async function buildLeaderboard(dirs: string[], opts: BuildOptions = {}):
           metrics: Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, { value: v.value, ci95: v.ci95 }])),
           outcomes: r.outcomes,
         });
-        if (gi > 0) outsideMain.set(c.entry.id, [...(outsideMain.get(c.entry.id) ?? []), `${suite.name}: ${g.reason ?? 'not comparable'}`]);
+        if (gi > 0) outsideMain.set(c.entry.id, [...(outsideMain.get(c.entry.id) ?? []), { suite: suite.name, reason: g.reason ?? 'not comparable' }]);
         return { id: c.entry.id, items: c.perSuite.get(suite.name) ?? { values: new Map(), stats: new Map(), itemSetHash: '' }, score: m?.value ?? null };
       });
       const { pairwise, ranking } = compareGroup(members, suite.primary_metric, seed);
@@ -104,10 +104,9 @@ export async function buildLeaderboard(dirs: string[], opts: BuildOptions = {}):
       row.reason = 'ran a different set of suites';
     }
   }
-  const summaryRanking = rankWithBounds(
-    summary.filter((r) => r.ranked && r.overall !== null).map((r) => ({ id: r.entry, score: r.overall! })),
-    () => true,
-  ).map((r) => ({ entry: r.id, score: r.score, position: r.position, rank_best: r.rank_best, rank_worst: r.rank_worst, tie_group: r.tie_group }));
+  // Overall rank bounds: a stratified paired bootstrap of the overall score (see overall.ts).
+  const rankedMembers = collected.filter((c) => summary.find((r) => r.entry === c.entry.id)?.ranked).map((c) => ({ id: c.entry.id, perSuite: c.perSuite }));
+  const overall = overallComparisons(rankedMembers, suites.filter((s) => cells.some((c) => c.suite === s.name && rankedMembers.some((m) => m.id === c.entry))), seed);
 
   const { rows, classes } = throughputRows(collected);
   if (classes.length > 1) notes.push(`throughput: ${classes.length} classes of concurrency / batch size / hardware; compare speeds only within a class`);
@@ -122,7 +121,8 @@ export async function buildLeaderboard(dirs: string[], opts: BuildOptions = {}):
     cells,
     groups,
     summary,
-    summary_ranking: summaryRanking,
+    summary_ranking: overall.ranking,
+    summary_pairwise: overall.pairwise,
     throughput: rows,
     throughput_classes: classes,
     history: opts.history ?? [],
@@ -131,7 +131,16 @@ export async function buildLeaderboard(dirs: string[], opts: BuildOptions = {}):
   };
 }
 
-function summaryRow(c: CollectedEntry, cells: Cell[], suites: SuiteInfo[], outside: string[] | undefined): SummaryRow {
+type Outside = { suite: string; reason: string };
+
+/** "not comparable on ja-a, ja-b: choice mode …; on ja-c: shots 3 vs 0" — one clause per distinct reason. */
+function describeOutside(outside: Outside[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const o of outside) byReason.set(o.reason, [...(byReason.get(o.reason) ?? []), o.suite]);
+  return `not comparable on ${[...byReason].map(([reason, suites]) => `${suites.join(', ')}: ${reason}`).join('; on ')}`;
+}
+
+function summaryRow(c: CollectedEntry, cells: Cell[], suites: SuiteInfo[], outside: Outside[] | undefined): SummaryRow {
   const byCategory = new Map<string, number[]>();
   let complete = true;
   for (const cell of cells.filter((x) => x.entry === c.entry.id)) {
@@ -148,6 +157,6 @@ function summaryRow(c: CollectedEntry, cells: Cell[], suites: SuiteInfo[], outsi
     overall: values.length ? mean(values) : null,
     complete,
     ranked: !outside,
-    ...(outside ? { reason: `not comparable on ${outside.join('; ')}` } : {}),
+    ...(outside ? { reason: describeOutside(outside) } : {}),
   };
 }

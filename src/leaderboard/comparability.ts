@@ -13,7 +13,7 @@ export interface ComparabilityKey {
 }
 
 /** Model settings that change what is generated (as opposed to how fast). */
-const DECODING_SETTING = /^(temperature|top_p|top_k|min_p|max_tokens|max_new_tokens|repetition_penalty|presence_penalty|frequency_penalty|stop|seed|do_sample|chat_template|chatTemplate)$/;
+const DECODING_SETTING = /^(temperature|top_p|top_k|min_p|max_tokens|max_new_tokens|repetition_penalty|presence_penalty|frequency_penalty|stop|seed|do_sample)$/;
 
 export function comparabilityKey(c: CollectedEntry, suite: string): ComparabilityKey | undefined {
   const result = c.run.results.find((r) => r.model === c.entry.model && r.suite === suite);

@@ -144,7 +144,9 @@ export interface LeaderboardData {
   cells: Cell[];
   groups: SuiteGroup[];
   summary: SummaryRow[];
+  /** Rank bounds of the overall score (stratified paired bootstrap, Holm). */
   summary_ranking: RankRow[];
+  summary_pairwise: PairwiseResult[];
   throughput: ThroughputRow[];
   throughput_classes: ThroughputClass[];
   history: HistoryPoint[];
