@@ -33,25 +33,42 @@ export function overallComparisons(
     return [{ suite: s, ids, corpus, metric, scale }];
   });
   const categories = [...new Set(plan.map((p) => p.suite.category))];
-  const overallFor = (pick: (n: number) => number[] | null): number[] => {
-    const perCat = members.map(() => new Map<string, number[]>());
-    for (const p of plan) {
+  const catIndex = plan.map((p) => categories.indexOf(p.suite.category));
+  const suitesPerCat = categories.map((_, c) => catIndex.filter((x) => x === c).length);
+  // Per-item values as typed arrays in a fixed item order: the resampling loop does no lookups.
+  const values = plan.map((p) => members.map((m) => Float64Array.from(p.ids, (id) => m.perSuite.get(p.suite.name)!.values.get(id) ?? 0)));
+  const stats = plan.map((p) => (p.corpus ? members.map((m) => p.ids.map((id) => m.perSuite.get(p.suite.name)!.stats.get(id)!)) : undefined));
+  const overallFor = (pick: (n: number) => Uint32Array | null): number[] => {
+    const catSums = members.map(() => new Float64Array(categories.length));
+    plan.forEach((p, pi) => {
       const idx = pick(p.ids.length);
-      const ids = idx ? idx.map((i) => p.ids[i]!) : p.ids;
-      members.forEach((m, mi) => {
-        const iv = m.perSuite.get(p.suite.name)!;
+      const n = p.ids.length;
+      members.forEach((_, mi) => {
         let v: number;
-        if (p.corpus && p.metric?.kind === 'corpus') v = p.metric.reduce(ids.map((id) => iv.stats.get(id)!));
-        else v = ids.reduce((a, id) => a + (iv.values.get(id) as number), 0) / ids.length;
-        const cat = perCat[mi]!;
-        cat.set(p.suite.category, [...(cat.get(p.suite.category) ?? []), v * p.scale]);
+        if (p.corpus && p.metric?.kind === 'corpus') {
+          const rows = stats[pi]![mi]!;
+          v = p.metric.reduce(idx ? Array.from(idx, (i) => rows[i]!) : rows);
+        } else {
+          const arr = values[pi]![mi]!;
+          let s = 0;
+          if (idx) for (let k = 0; k < n; k++) s += arr[idx[k]!]!;
+          else for (let k = 0; k < n; k++) s += arr[k]!;
+          v = s / n;
+        }
+        catSums[mi]![catIndex[pi]!]! += v * p.scale;
       });
-    }
-    return perCat.map((cat) => categories.reduce((a, c) => a + (cat.get(c) ?? []).reduce((x, y) => x + y, 0) / (cat.get(c)?.length ?? 1), 0) / categories.length);
+    });
+    return catSums.map((sums) => categories.reduce((a, _, c) => a + sums[c]! / suitesPerCat[c]!, 0) / categories.length);
   };
   const observed = overallFor(() => null);
   const rng = createRng((seed ^ hashString('overall')) >>> 0);
-  const replicates = Array.from({ length: RESAMPLES }, () => overallFor((n) => Array.from({ length: n }, () => Math.floor(rng() * n))));
+  const replicates = Array.from({ length: RESAMPLES }, () =>
+    overallFor((n) => {
+      const idx = new Uint32Array(n);
+      for (let k = 0; k < n; k++) idx[k] = Math.floor(rng() * n);
+      return idx;
+    }),
+  );
   const raw: Omit<PairwiseResult, 'p_holm'>[] = [];
   for (let a = 0; a < members.length; a++) {
     for (let b = a + 1; b < members.length; b++) {

@@ -1,7 +1,8 @@
 import { metrics } from '../scoring/metrics/index.js';
 import { exactMcNemarP } from '../stats/mcnemar.js';
+import { pairedProportionInterval } from '../stats/paired-proportion.js';
 import { holmAdjust } from '../stats/holm.js';
-import { meanOf, pairedBootstrap } from '../stats/paired-bootstrap.js';
+import { pairedBootstrap, pairedBootstrapMeanDiff } from '../stats/paired-bootstrap.js';
 import { rankWithBounds } from '../stats/ranking.js';
 import { hashString } from '../util/random.js';
 import type { ItemValues } from './collect.js';
@@ -20,10 +21,10 @@ function pairedItems(a: ItemValues, b: ItemValues, corpus: boolean): string[] {
 }
 
 /**
- * One paired comparison of two entries on a suite's primary metric: exact McNemar when every
- * paired value is 0 or 1, otherwise a paired bootstrap (of the mean, or of the corpus metric's
- * reduce over sufficient statistics). The interval is always the paired bootstrap's percentile
- * interval of the difference, so binary and graded metrics read the same way.
+ * One paired comparison of two entries on a suite's primary metric. Binary metrics (every paired
+ * value 0 or 1): exact McNemar p and the Agresti–Min paired interval, both from the discordant
+ * counts. Otherwise a seeded paired bootstrap of the mean difference (or of the corpus metric's
+ * reduce over sufficient statistics): percentile interval and shifted-null p.
  */
 export function comparePair(aId: string, a: ItemValues, bId: string, b: ItemValues, metricName: string, seed: number): Omit<PairwiseResult, 'p_holm'> | undefined {
   const metric = metrics.has(metricName) ? metrics.get(metricName) : undefined;
@@ -46,14 +47,29 @@ export function comparePair(aId: string, a: ItemValues, bId: string, b: ItemValu
     else if (va[i]! < vb[i]!) lostItems.push(id);
   });
   const binary = va.every((v) => v === 0 || v === 1) && vb.every((v) => v === 0 || v === 1);
-  const boot = pairedBootstrap(va, vb, meanOf, { seed: pairSeed, resamples: BOOTSTRAP_RESAMPLES });
+  if (binary) {
+    return {
+      a: aId,
+      b: bId,
+      difference: (gainedItems.length - lostItems.length) / ids.length,
+      ci95: pairedProportionInterval(gainedItems.length, lostItems.length, ids.length),
+      p: exactMcNemarP(gainedItems.length, lostItems.length),
+      test: 'mcnemar',
+      n: ids.length,
+      gained: gainedItems.length,
+      lost: lostItems.length,
+      gained_items: gainedItems,
+      lost_items: lostItems,
+    };
+  }
+  const boot = pairedBootstrapMeanDiff(Float64Array.from(va, (x, i) => x - vb[i]!), { seed: pairSeed, resamples: BOOTSTRAP_RESAMPLES });
   return {
     a: aId,
     b: bId,
     difference: boot.difference,
     ci95: boot.ci95,
-    p: binary ? exactMcNemarP(gainedItems.length, lostItems.length) : boot.p,
-    test: binary ? 'mcnemar' : 'paired_bootstrap',
+    p: boot.p,
+    test: 'paired_bootstrap',
     n: ids.length,
     gained: gainedItems.length,
     lost: lostItems.length,

@@ -48,7 +48,7 @@ export function renderMarkdown(d: LeaderboardData): string {
   }
   out.push('`*` incomplete (errors or interrupted); `†k` comparability group k of that suite, not ranked with group 0 (see below).', '');
 
-  out.push('## Pairwise comparisons', '', 'Difference of the primary metric (row − column) with its paired 95 % bootstrap interval; p from the exact McNemar test (binary metrics) or the paired bootstrap, Holm-corrected within each suite group; items gained / lost.', '');
+  out.push('## Pairwise comparisons', '', 'Difference of the primary metric (A − B) with its paired 95 % interval; p from the exact McNemar test (binary metrics; Agresti–Min interval) or the paired bootstrap (percentile interval), Holm-corrected within each suite group; items gained / lost.', '');
   for (const g of d.groups) {
     const title = `### ${mdEscape(g.suite)}${g.group > 0 ? ` — group ${g.group} (not comparable with group 0: ${mdEscape(g.reason ?? '')})` : ''}`;
     out.push(title, '');

@@ -69,3 +69,30 @@ export const meanOf = (xs: readonly number[]): number => {
   for (const x of xs) s += x;
   return xs.length ? s / xs.length : Number.NaN;
 };
+
+/**
+ * The paired bootstrap of a difference of MEANS, from the per-item differences d_i = a_i − b_i
+ * (mean(a*) − mean(b*) = mean(d*) for shared indices): the same draws, result and p-value as
+ * `pairedBootstrap(a, b, meanOf, …)` up to rounding, without building resampled rows — the
+ * leaderboard runs one per model pair and suite.
+ */
+export function pairedBootstrapMeanDiff(diffs: ArrayLike<number>, opts: PairedBootstrapOptions): PairedBootstrapResult {
+  const n = diffs.length;
+  const resamples = opts.resamples ?? 1000;
+  if (n === 0) return { difference: Number.NaN, ci95: [Number.NaN, Number.NaN], p: Number.NaN, resamples };
+  let total = 0;
+  for (let i = 0; i < n; i++) total += diffs[i]!;
+  const difference = total / n;
+  const rng = createRng(opts.seed);
+  const reps = new Float64Array(resamples);
+  let extreme = 0;
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += diffs[Math.floor(rng() * n)]!;
+    const d = s / n;
+    reps[r] = d;
+    if (Math.abs(d - difference) >= Math.abs(difference) - 1e-12) extreme++;
+  }
+  const sorted = Array.from(reps.sort());
+  return { difference, ci95: [percentileSorted(sorted, 0.025), percentileSorted(sorted, 0.975)], p: (1 + extreme) / (1 + resamples), resamples };
+}

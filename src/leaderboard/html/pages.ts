@@ -59,7 +59,7 @@ export function indexPage(d: LeaderboardData, charts: RenderedCharts): string {
     for (const s of suites) parts.push(`<h3>${h(s.name)}</h3>`, table(['model', ...s.metrics.map((m) => h(m) + (m === s.primary_metric ? ' (primary)' : ''))], suiteRows([s.name], () => s.metrics)));
   }
 
-  parts.push('<h2 id="pairwise">Pairwise comparisons</h2><p class="muted">Row − column difference of the primary metric, paired 95 % bootstrap interval, Holm-corrected p (exact McNemar for binary metrics, paired bootstrap otherwise), items gained / lost. <b>Bold</b>: significant at 0.05. Click a difference to see the items that flipped.</p>');
+  parts.push('<h2 id="pairwise">Pairwise comparisons</h2><p class="muted">Row − column difference of the primary metric, paired 95 % interval, Holm-corrected p (exact McNemar with the Agresti–Min interval for binary metrics, paired bootstrap otherwise), items gained / lost. <b>Bold</b>: significant at 0.05. Click a difference to see the items that flipped.</p>');
   for (const g of d.groups) {
     parts.push(`<h3 id="pairs-${h(g.suite)}-${g.group}">${h(g.suite)}${g.group > 0 ? ` — group ${g.group}` : ''}</h3>`);
     if (g.reason) parts.push(`<p class="apart">Not ranked with group 0: ${h(g.reason)}</p>`);
