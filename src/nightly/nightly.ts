@@ -7,39 +7,16 @@ import { comparabilityKey } from '../leaderboard/comparability.js';
 import { writeLeaderboardSite } from '../leaderboard/write-site.js';
 import { writeJsonAtomic } from '../results/writer.js';
 import { JpevalError } from '../util/errors.js';
-import { runCanary, type CanaryResult } from './canary.js';
+import { runCanary } from './canary.js';
 import type { NightlyConfig } from './config.js';
 import { executeNightlyRun } from './execute.js';
 import { appendHistory, HISTORY_SCHEMA, readHistory, type HistoryLine, type HistoryModel } from './history.js';
-import { compareWithBaselines, type PairToCompare, type QualityComparison } from './regressions.js';
+import { compareWithBaselines, type PairToCompare } from './regressions.js';
 import { renderNightlySummary } from './summary.js';
-import { throughputDrift, type DriftCheck } from './throughput-drift.js';
+import { throughputDrift } from './throughput-drift.js';
+import type { NightlyReport, ThroughputFlag } from './report-types.js';
 
-export interface ThroughputFlag extends DriftCheck {
-  model: string;
-  suite: string;
-  metric: string;
-}
-
-export interface NightlyReport {
-  schema: 'jpeval-regressions/1';
-  run_id: string;
-  run_dir: string;
-  started_at: string;
-  status: string;
-  /** True when the night should fail: a quality regression, a drifting canary, or (if configured) a throughput flag. */
-  regression: boolean;
-  regressions: QualityComparison[];
-  improvements: QualityComparison[];
-  comparisons: QualityComparison[];
-  /** Model × suite pairs with no earlier comparable night (nothing to compare with yet). */
-  no_baseline: { model: string; suite: string }[];
-  throughput: ThroughputFlag[];
-  canary?: CanaryResult;
-  site: string;
-  history: string;
-  notes: string[];
-}
+export type { NightlyReport, ThroughputFlag } from './report-types.js';
 
 const keyHash = (key: unknown): string => createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 24);
 const classOf = (c: CollectedEntry): string => `concurrency ${c.entry.concurrency ?? '?'} · batch ${c.entry.batch_size ?? '?'} · ${c.entry.hardware}`;

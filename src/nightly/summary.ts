@@ -1,6 +1,6 @@
 import { fmt, fmtP, mdEscape } from '../leaderboard/render-markdown.js';
 import type { NightlyConfig } from './config.js';
-import type { NightlyReport } from './nightly.js';
+import type { NightlyReport } from './report-types.js';
 
 /** The night in Markdown, short enough for $GITHUB_STEP_SUMMARY. */
 export function renderNightlySummary(r: NightlyReport, cfg: Pick<NightlyConfig, 'regression' | 'throughput'>): string {
