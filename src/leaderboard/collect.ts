@@ -52,7 +52,7 @@ export async function collectRuns(dirs: string[], sink: SampleSink, warn: (m: st
       const cfg = ((run.config.models as { id: string; concurrency?: number; batch_size?: number }[] | undefined) ?? []).find((c) => c.id === m.id);
       const entry: Entry = {
         id: `e${collected.length}`,
-        label: (modelCount.get(m.id) ?? 0) > 1 ? `${display(m.id)} @ ${run.run_id}` : display(m.id),
+        label: (modelCount.get(m.id) ?? 0) > 1 ? `${m.name ?? display(m.id)} @ ${run.run_id}` : (m.name ?? display(m.id)),
         model: m.id,
         run_id: run.run_id,
         started_at: run.started_at,

@@ -45,6 +45,8 @@ export interface SuiteResultView {
 
 export interface ModelView {
   id: string;
+  /** Display name (config `name:`), when the run recorded one. */
+  name?: string;
   backend: string;
   model: string;
   base_url?: string;
