@@ -37,7 +37,7 @@ async function describe(suite: Suite, dataDir: string | undefined): Promise<Suit
     benchmark: suite.source.benchmark ?? null,
     task: suite.task,
     category: suite.category,
-    metrics: suite.metrics,
+    metrics: suite.metrics.map((m) => m.name),
     mode: suite.choices?.mode ?? 'generate',
     split: suite.dataset.split,
     data_present: items !== null,

@@ -37,6 +37,7 @@ interface RunFlags {
   dtype?: string;
   progress: 'auto' | 'tty' | 'plain' | 'none';
   judge?: string;
+  role?: string[];
 }
 
 interface ModelPlan {
@@ -74,7 +75,8 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--threads <n>', 'local models: onnxruntime intra-op threads', parseIntOption('--threads', 1))
     .option('--dtype <variant>', 'local models: fp32 | fp16 | q8 (model_quantized.onnx) …')
     .option('--progress <kind>', 'auto | tty | plain | none', 'auto')
-    .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); same spec forms as --model')
+    .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); shorthand for --role judge=<spec>')
+    .option('--role <name=spec>', 'model for a grader role that scorers declare (e.g. judge=openai:gpt-4o), repeatable', collect)
     .action(async (flags: RunFlags) => {
       setExit(await runCommand(flags, io));
     });
@@ -167,21 +169,26 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
         onRetry: (info) => events.emit({ type: 'retry', model: plan.spec.id, ...info }),
       }),
   }));
-  const judgeSpec = flags.judge ? parseModelSpec(flags.judge, flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) : undefined;
-  const judge: ModelToRun | undefined = judgeSpec && {
-    id: judgeSpec.id,
-    open: () =>
-      createBackend(judgeSpec, {
-        concurrency: flags.concurrency ?? (judgeSpec.kind === 'remote' ? 8 : 1),
-        timeoutMs: flags.timeout,
-        maxRetries: flags.maxRetries,
-        settings: {},
-        onRetry: (info) => events.emit({ type: 'retry', model: judgeSpec.id, ...info }),
-      }),
-  };
+  const roleSpecs = parseRoleFlags(flags.judge, flags.role, flags.baseUrl);
+  const roles: Record<string, ModelToRun> = Object.fromEntries(
+    Object.entries(roleSpecs).map(([role, spec]) => [
+      role,
+      {
+        id: spec.id,
+        open: () =>
+          createBackend(spec, {
+            concurrency: flags.concurrency ?? (spec.kind === 'remote' ? 8 : 1),
+            timeoutMs: flags.timeout,
+            maxRetries: flags.maxRetries,
+            settings: {},
+            onRetry: (info) => events.emit({ type: 'retry', model: spec.id, ...info }),
+          }),
+      },
+    ]),
+  );
   const runOptions: RunOptions = {
     models,
-    ...(judge ? { judge } : {}),
+    ...(Object.keys(roles).length ? { roles } : {}),
     suites,
     optionalSuites: optional,
     outDir: flags.out ?? config?.out ?? 'results',
@@ -204,7 +211,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       seed,
       gen_count: flags.genCount ?? null,
       mc_mode: mcMode,
-      judge: judgeSpec?.id ?? null,
+      roles: Object.fromEntries(Object.entries(roleSpecs).map(([role, spec]) => [role, spec.id])),
       // Throughput is compared only between runs on equal hardware (leaderboard, nightly).
       host: hostInfo(),
     },
@@ -229,4 +236,22 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+/** `--judge SPEC` (the `judge` role) and `--role NAME=SPEC` flags, parsed into specs by role. */
+export function parseRoleFlags(judge: string | undefined, roleFlags: string[] | undefined, baseUrl: string | undefined): Record<string, ModelSpec> {
+  const out: Record<string, ModelSpec> = {};
+  const opts = baseUrl ? { baseUrl } : {};
+  for (const flag of roleFlags ?? []) {
+    const eq = flag.indexOf('=');
+    const role = eq === -1 ? '' : flag.slice(0, eq).trim();
+    if (!/^[a-z][a-z0-9_-]*$/.test(role)) throw new JpevalError(`--role expects NAME=SPEC with a lower-case role name, e.g. judge=openai:gpt-4o (got "${flag}")`);
+    if (role in out) throw new JpevalError(`--role ${role} given twice`);
+    out[role] = parseModelSpec(flag.slice(eq + 1), opts);
+  }
+  if (judge !== undefined) {
+    if ('judge' in out) throw new JpevalError('both --judge and --role judge=… given; use one');
+    out.judge = parseModelSpec(judge, opts);
+  }
+  return out;
 }

@@ -1,14 +1,11 @@
 /**
- * The leaderboard's ONE door to results on disk: it turns run.json and samples.jsonl into the small
- * views the leaderboard and nightly use, so that a change of results schema (v1 → v2, snake_case)
- * touches this file only. Samples are streamed line by line, never held all at once.
+ * The leaderboard's ONE door to results on disk: it turns run.json and samples.jsonl (read by
+ * src/results/read.ts, which accepts schema versions 1 and 2) into the small views the
+ * leaderboard and nightly use, so a change of results schema touches this file only. Samples are
+ * streamed line by line, never held all at once.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readRunRecord, readSamples } from '../results/read.js';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { runRecordSchema, sampleRecordSchema } from '../results/schema.js';
-import { JpevalError } from '../util/errors.js';
 
 export interface MetricView {
   value: number | null;
@@ -91,28 +88,9 @@ export interface SampleView {
   error?: string;
 }
 
-/** Reads and validates `<dir>/run.json`; errors name the file. */
+/** Reads and validates `<dir>/run.json` (v1 or v2); errors name the file. */
 export async function readRunView(dir: string): Promise<RunView> {
-  const file = path.join(dir, 'run.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-    throw new JpevalError(isDir ? `${file}: cannot read (${(err as Error).message})` : `${dir}: not a run directory (expected run.json and samples.jsonl in it)`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new JpevalError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = runRecordSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new JpevalError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  const r = parsed.data;
+  const r = await readRunRecord(dir);
   return {
     dir: path.resolve(dir),
     run_id: r.run_id,
@@ -120,11 +98,11 @@ export async function readRunView(dir: string): Promise<RunView> {
     started_at: r.started_at,
     jpeval_version: r.jpeval_version,
     config: r.config,
-    models: r.models.map((m) => ({ id: m.id, backend: m.backend, model: m.model, ...(m.baseUrl ? { base_url: m.baseUrl } : {}), settings: m.settings })),
+    models: r.models.map((m) => ({ id: m.id, ...(m.name ? { name: m.name } : {}), backend: m.backend, model: m.model, ...(m.base_url ? { base_url: m.base_url } : {}), settings: m.settings })),
     datasets: r.datasets.map((d) => ({
       suite: d.suite,
       split: d.split,
-      file_hashes: [...d.files.map((f) => f.sha256), ...(d.fewshot?.files.map((f) => `fewshot:${f.sha256}`) ?? [])],
+      file_hashes: [...d.files.map((f) => f.sha256), ...(d.fewshot?.files.map((f) => `fewshot:${f.sha256}`) ?? []), ...(d.generator ? [`generator:${d.generator.sha256}`] : [])],
       suite_file_sha256: d.suite_file_sha256,
     })),
     results: r.results.map((s) => ({
@@ -152,47 +130,22 @@ const promptText = (p: string | { role: string; content: string }[]): string => 
  * LAST line (a run killed mid-write), which is reported through `warn` and skipped.
  */
 export async function* readSampleViews(dir: string, warn: (message: string) => void = () => {}): AsyncGenerator<SampleView> {
-  const file = path.join(dir, 'samples.jsonl');
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNo = 0;
-  let pending: { line: string; no: number; error: string } | undefined;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (pending) throw new JpevalError(`${file}:${pending.no}: ${pending.error}`);
-      if (line.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (err) {
-        pending = { line, no: lineNo, error: `not valid JSON (${(err as Error).message})` };
-        continue;
-      }
-      const parsed = sampleRecordSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new JpevalError(`${file}:${lineNo}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      }
-      const s = parsed.data;
-      yield {
-        suite: s.suite,
-        model: s.model,
-        item_id: s.item_id,
-        outcome: s.outcome,
-        values: s.score.values,
-        stats: s.score.stats,
-        prompt: promptText(s.prompt),
-        raw_output: s.raw_output,
-        extracted: s.extracted,
-        gold: Array.isArray(s.gold) ? s.gold.join(' | ') : String(s.gold),
-        flags: s.score.flags,
-        ...(s.choice_logprobs ? { choice_logprobs: s.choice_logprobs } : {}),
-        ...(s.error !== undefined ? { error: s.error } : {}),
-      };
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JpevalError(`${file}: missing (a run directory needs run.json and samples.jsonl)`);
-    throw err;
+  const onTornLine = (t: { file: string; line: number }): void => warn(`${t.file}:${t.line}: torn last line skipped (the run was probably killed while writing it)`);
+  for await (const s of readSamples(dir, { onTornLine })) {
+    yield {
+      suite: s.suite,
+      model: s.model,
+      item_id: s.item_id,
+      outcome: s.outcome,
+      values: s.score.values,
+      stats: s.score.stats,
+      prompt: promptText(s.prompt),
+      raw_output: s.raw_output,
+      extracted: s.extracted,
+      gold: Array.isArray(s.gold) ? s.gold.join(' | ') : String(s.gold),
+      flags: s.score.flags,
+      ...(s.choice_logprobs ? { choice_logprobs: s.choice_logprobs } : {}),
+      ...(s.error !== undefined ? { error: s.error } : {}),
+    };
   }
-  if (pending) warn(`${file}:${pending.no}: torn last line skipped (the run was probably killed while writing it)`);
 }

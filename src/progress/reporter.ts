@@ -51,7 +51,7 @@ export class ProgressReporter {
         if (!p) return;
         p.finishedAt = this.now();
         const m = event.result.metrics[event.result.primary_metric];
-        if (m) p.headline = `${event.result.primary_metric} ${m.value.toFixed(4)}`;
+        if (m && m.value !== null) p.headline = `${event.result.primary_metric} ${m.value.toFixed(4)}`;
         if (this.options.interactive) this.redraw();
         else this.write(`${progressLine(p, this.now())}\n`);
         break;

@@ -1,13 +1,21 @@
+import { metrics } from '../scoring/metrics/index.js';
 import type { RunRecord, SuiteResult } from './types.js';
 
-/** Metrics reported on a 0–100 scale (as sacrebleu does); divided by 100 before averaging. */
-const PERCENT_SCALE_METRICS = new Set(['bleu']);
+/**
+ * How a metric's value maps to the 0–1 scale averages use, from its declared `range`: a metric
+ * reported on 0–100 (BLEU, as sacrebleu does) is divided by 100. Unknown metrics (a result
+ * written by another jpeval version) are taken as they are.
+ */
+export function unitScale(metricName: string): number {
+  const upper = metrics.has(metricName) ? metrics.get(metricName).range?.[1] : undefined;
+  return upper !== undefined && upper > 1 ? upper : 1;
+}
 
 /** A suite's headline score on a 0–1 scale, as categories and the overall average use it. */
 export function headlineScore(result: SuiteResult): number | undefined {
   const summary = result.metrics[result.primary_metric];
-  if (!summary || !Number.isFinite(summary.value)) return undefined;
-  return PERCENT_SCALE_METRICS.has(result.primary_metric) ? summary.value / 100 : summary.value;
+  if (!summary || summary.value === null || !Number.isFinite(summary.value)) return undefined;
+  return summary.value / unitScale(result.primary_metric);
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

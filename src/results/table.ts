@@ -24,10 +24,12 @@ export function renderTable(header: string[], rows: string[][], rightAligned: (c
 function cell(result: SuiteResult | undefined): string {
   if (!result) return '—';
   const m = result.metrics[result.primary_metric];
-  if (!m) return result.primary_metric ? 'n/a' : `(judge: ${result.n} outputs)`;
-  const digits = Math.abs(m.value) >= 10 ? 2 : 3;
   const mark = result.complete ? '' : ' *';
-  return `${m.value.toFixed(digits)} [${m.ci95[0].toFixed(digits)}, ${m.ci95[1].toFixed(digits)}]${mark}`;
+  if (!m) return result.outcomes.unscored ? `— (${result.outcomes.unscored} unscored)${mark}` : `n/a${mark}`;
+  if (m.value === null) return `NaN${mark}`;
+  const digits = Math.abs(m.value) >= 10 ? 2 : 3;
+  const f = (v: number | null): string => (v === null ? 'NaN' : v.toFixed(digits));
+  return `${f(m.value)} [${f(m.ci95[0])}, ${f(m.ci95[1])}]${mark}`;
 }
 
 /**
@@ -58,8 +60,9 @@ export function formatRunTable(record: RunRecord): string {
   for (const r of record.results) {
     if (!r.complete) notes.push(`* ${r.suite} × ${r.model}: incomplete (${r.n} scored, ${r.errors} errors)${r.first_error ? `; first error: ${r.first_error.split('\n')[0]}` : ''}`);
     if (r.skipped && r.model === models[0]) notes.push(`  ${r.suite}: ${r.skipped} record(s) left out by the suite's where / split_where filter (counted in run.json datasets)`);
-    const unreadable = (r.flags.judge_unreadable ?? 0) + (r.flags.judge_error ?? 0);
-    if (unreadable) notes.push(`  ${r.suite} × ${r.model}: ${unreadable} judge verdict(s) without a readable rating, counted as 0 (flags in run.json)`);
+    if (r.flags.judge_unreadable) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.judge_unreadable} judge verdict(s) without a readable rating, counted as 0 (flags in run.json)`);
+    if (r.flags.judge_error) notes.push(`* ${r.suite} × ${r.model}: ${r.flags.judge_error} judge request(s) failed; re-judge with \`jpeval score RUN_DIR --judge SPEC\``);
+    if (r.flags.needs_judge) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.needs_judge} output(s) await a judge: \`jpeval score RUN_DIR --judge SPEC\``);
   }
   const absent = (record.skipped_suites ?? []).filter((s) => !s.model);
   if (absent.length) notes.push(`not run, data not present: ${absent.map((s) => s.suite).join(', ')} (see run.json skipped_suites; jpeval data pull <suite>)`);
@@ -70,6 +73,6 @@ export function formatRunTable(record: RunRecord): string {
   return [table, ...notes].join('\n');
 }
 
-function fmt(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3);
+function fmt(value: number | null | undefined): string {
+  return value === undefined || value === null || !Number.isFinite(value) ? '—' : value.toFixed(3);
 }

@@ -3,10 +3,11 @@ import type { Item } from '../datasets/types.js';
 import type { ModelBackend, Prompt } from '../models/types.js';
 import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
+import { timingRecord, usageRecord } from '../results/records.js';
 import { scoreItem } from '../scoring/score-item.js';
-import { summarizeMetric, summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
-import type { Judge } from '../scoring/judge.js';
-import type { ItemScore, MeanMetric, MetricSummary } from '../scoring/types.js';
+import { summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
+import type { ScoringRuntime } from '../scoring/scorers.js';
+import type { ItemScore, MetricSummary } from '../scoring/types.js';
 import { goldAnswer } from '../suites/choices.js';
 import { promptForRecord, renderPrompt, selectShots } from '../suites/render.js';
 import type { Suite } from '../suites/schema.js';
@@ -28,8 +29,8 @@ export interface SuiteRunInput {
   concurrency: number;
   /** Items per loglikelihood call (lets a local backend batch and sort across items). */
   batchSize: number;
-  /** When set (`--judge`) and the suite has a `judge` section, every output is rated by it. */
-  judge?: Judge;
+  /** Graders by role and prepared scorer resources (scoring/scorers.ts prepareScoring). */
+  scoring?: ScoringRuntime;
   skipped: number;
   events: RunEvents;
   signal: AbortSignal;
@@ -62,7 +63,6 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
   const clusters: (string | undefined)[] = [];
   let errors = 0;
-  let judgeErrors = 0;
   let firstError: string | undefined;
   let consecutiveErrors = 0;
   let fatal: FatalModelError | undefined;
@@ -70,7 +70,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
 
   const finish = async (item: Item, prompt: Prompt, inference: Inference | undefined, error?: unknown): Promise<void> => {
     let sample: SampleRecord;
-    const base = {
+    const base: Pick<SampleRecord, 'schema_version' | 'run_id' | 'suite' | 'suite_version' | 'item_id' | 'model' | 'prompt' | 'gold'> = {
       schema_version: RESULTS_SCHEMA_VERSION,
       run_id: input.runId,
       suite: suite.name,
@@ -82,10 +82,9 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       gold: goldForRecord(suite, item),
     };
     if (inference) {
-      const { extracted, score } = await scoreItem(suite, item, inference.raw, inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {});
+      const extra = inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {};
+      const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
-      const judged = input.judge && suite.judge ? await judgeItem(input.judge, item, extracted ?? inference.raw, score) : undefined;
-      if (judged?.error) judgeErrors += 1;
       scores.push(score);
       clusters.push(item.cluster);
       meter.add(inference.timing, inference.usage, [...inference.raw].length);
@@ -100,10 +99,9 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         outcome: score.outcome,
         latency_ms: latency,
         ...(ttft !== undefined ? { ttft_ms: ttft } : {}),
-        timing: inference.timing,
-        usage: inference.usage,
+        timing: inference.timing.map(timingRecord),
+        usage: usageRecord(inference.usage),
         output_chars: [...inference.raw].length,
-        ...(judged ? { judge: judged } : {}),
       };
       consecutiveErrors = 0;
     } else {
@@ -170,25 +168,25 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   await Promise.all(tasks);
 
   const scored = scores.length;
-  const judged = input.judge !== undefined && suite.judge !== undefined;
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
   const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
-  if (judged && scored > 0) metricSummaries.judge = summarizeMetric(JUDGE_METRIC, scores.map((s) => s.values.judge ?? 0), { seed: input.seed });
+  const outcomes = countOutcomes(scores);
   const result: SuiteResult = {
     model: input.modelId,
     suite: suite.name,
     suite_version: suite.version,
     category: suite.category,
-    primary_metric: judged ? 'judge' : (suite.primary_metric ?? suite.metrics[0] ?? ''),
+    primary_metric: suite.primary_metric ?? suite.metrics[0]?.name ?? '',
     mode: input.mode,
     shots: input.shots,
     n: scored,
     errors,
     ...(firstError ? { first_error: firstError } : {}),
     skipped: input.skipped,
-    complete: !signal.aborted && !fatal && errors === 0 && judgeErrors === 0 && scored === items.length,
+    // A scorer that failed on an item (e.g. a judge request) leaves it `error`: incomplete too.
+    complete: !signal.aborted && !fatal && errors === 0 && outcomes.error === 0 && scored === items.length,
     metrics: metricSummaries,
-    outcomes: { ...countOutcomes(scores), error: errors },
+    outcomes: { ...outcomes, error: outcomes.error + errors },
     flags: countFlags(scores),
     throughput: meter.summary(),
   };
@@ -198,32 +196,6 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     throw fatal;
   }
   return result;
-}
-
-/** The judge's rating / scale, averaged like any mean metric (unreadable ratings count 0). */
-const JUDGE_METRIC: MeanMetric = { kind: 'mean', name: 'judge', description: 'LLM-judge rating / scale', range: [0, 1], score: () => 0 };
-
-/**
- * Asks the judge to rate an output and folds the verdict into the item's score: value
- * `judge` = rating / scale; outcome correct when ≥ 0.5; an unreadable rating or a failed judge
- * request leaves the item `unscored` with a flag, never silently dropped.
- */
-async function judgeItem(judge: Judge, item: Item, answer: string, score: ItemScore): Promise<NonNullable<SampleRecord['judge']>> {
-  score.flags = score.flags.filter((f) => f !== 'needs_judge');
-  try {
-    const verdict = await judge.rate(item, answer);
-    score.values.judge = verdict.value ?? 0;
-    if (verdict.value === null) {
-      score.outcome = 'unscored';
-      score.flags.push('judge_unreadable');
-    } else score.outcome = verdict.value >= 0.5 ? 'correct' : 'incorrect';
-    return { model: judge.modelId, template: verdict.template, rating: verdict.rating, output: verdict.output, latency_ms: verdict.timing.latencyMs };
-  } catch (err) {
-    score.values.judge = 0;
-    score.outcome = 'unscored';
-    score.flags.push('judge_error');
-    return { model: judge.modelId, template: '', rating: null, output: '', latency_ms: 0, error: errorMessage(err) };
-  }
 }
 
 function countFlags(scores: ItemScore[]): Record<string, number> {

@@ -1,11 +1,13 @@
 import type { Item, LoadReport } from '../datasets/types.js';
-import type { ModelBackend, ModelInfo } from '../models/types.js';
+import type { ModelBackend } from '../models/types.js';
+import { modelRecord } from '../results/records.js';
 import { RunWriter } from '../results/writer.js';
 import { summarize } from '../results/summary.js';
 import { RESULTS_SCHEMA_VERSION, type DatasetProvenance, type RunRecord, type SuiteResult } from '../results/types.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
-import { createJudge, type Judge } from '../scoring/judge.js';
+import { prepareScoring, rolesOf, type ScoringRuntime } from '../scoring/scorers.js';
+import type { GraderModel } from '../scoring/types.js';
 import type { Suite } from '../suites/schema.js';
 import { errorMessage, JpevalError, MissingDataError } from '../util/errors.js';
 import { sha256, stableStringify } from '../util/hash.js';
@@ -25,8 +27,8 @@ export interface ModelToRun {
 
 export interface RunOptions {
   models: ModelToRun[];
-  /** Rates the outputs of judge-scored suites (those with a `judge` section). */
-  judge?: ModelToRun;
+  /** Grader models by role (`judge` from --judge): given to the scorers that declare that role. */
+  roles?: Record<string, ModelToRun>;
   suites: Suite[];
   /**
    * Suites picked only by a glob (`--suite 'j*'`): when their data is absent they are skipped and
@@ -190,26 +192,27 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   for (const message of warnings) events.emit({ type: 'warning', message });
 
   const failures: string[] = [];
-  let judgeBackend: ModelBackend | undefined;
+  const graderBackends: ModelBackend[] = [];
   try {
-    const judges = new Map<string, Judge>();
-    if (opts.judge) {
-      judgeBackend = await opts.judge.open();
-      record.judge = await judgeBackend.info();
-      for (const l of loaded) {
-        if (l.suite.judge) judges.set(l.suite.name, await createJudge(judgeBackend, l.suite, dataRootFor(l.suite, opts.dataDir)));
-      }
-      if (judges.size === 0) events.emit({ type: 'warning', message: `--judge given, but no selected suite is judge-scored` });
+    const graders: Record<string, GraderModel> = {};
+    for (const [role, spec] of Object.entries(opts.roles ?? {})) {
+      const backend = await spec.open();
+      graderBackends.push(backend);
+      (record.roles ??= {})[role] = modelRecord(await backend.info(), { name: spec.id });
+      graders[role] = { role, id: spec.id, generate: (request) => backend.generate(request) };
+      if (!loaded.some((l) => rolesOf(l.suite).includes(role))) events.emit({ type: 'warning', message: `a model was given for the ${role} role, but no selected suite has a scorer for it` });
     }
+    const scoring = new Map<string, ScoringRuntime>();
+    for (const l of loaded) scoring.set(l.suite.name, await prepareScoring(l.suite, { dataRoot: dataRootFor(l.suite, opts.dataDir), graders }));
     for (const model of opts.models) {
       if (signal.aborted) break;
       let backend: ModelBackend | undefined;
       try {
         backend = await model.open();
-        const info: ModelInfo = await backend.info();
+        const info = await backend.info();
         const concurrency = model.concurrency ?? opts.concurrency;
         const batchSize = model.batchSize ?? opts.batchSize;
-        record.models.push({ ...info, settings: { ...info.settings, batch_size: batchSize, concurrency, mc_mode: opts.mcMode } });
+        record.models.push(modelRecord(info, { settings: { batch_size: batchSize, concurrency, mc_mode: opts.mcMode } }));
         for (const l of loaded) {
           if (signal.aborted) break;
           const result: SuiteResult = await runSuite({
@@ -224,7 +227,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
             mode: modeFor(l.suite, opts, backend),
             concurrency,
             batchSize,
-            ...(judges.has(l.suite.name) ? { judge: judges.get(l.suite.name)! } : {}),
+            scoring: scoring.get(l.suite.name)!,
             skipped: l.skipped,
             events,
             signal,
@@ -261,7 +264,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     record.summary = summarize(record.results);
     record.complete ??= false;
     unsubscribe();
-    await judgeBackend?.close();
+    for (const b of graderBackends) await b.close();
     await writer.close();
     await writer.writeRun(record);
   }

@@ -1,6 +1,5 @@
-import type { SuiteDefinition } from '../suites/schema.js';
 import { createRng, hashString } from '../util/random.js';
-import { metrics } from './metrics/index.js';
+import { resolveScorers, type MetricRef } from './scorers.js';
 import { clusterReplicates, clusterRobustStderr, groupByCluster } from './cluster-bootstrap.js';
 import { mean, percentileSorted, sampleSd } from './stats.js';
 import type { ItemScore, Metric, MetricSummary, Outcome } from './types.js';
@@ -39,7 +38,7 @@ export function summarizeMetric(
   opts: SummaryOptions,
 ): MetricSummary {
   const n = perItem.length;
-  if (n === 0) return { value: 0, stderr: 0, ci95: [0, 0] };
+  if (n === 0) return { value: 0, stderr: 0, ci95: [0, 0], n: 0 };
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const rng = createRng(opts.seed);
   if (opts.clusters && opts.clusters.some((c) => c !== undefined)) return summarizeClustered(metric, perItem, opts.clusters, resamples, rng);
@@ -53,7 +52,7 @@ export function summarizeMetric(
       for (let i = 0; i < n; i++) sum += values[Math.floor(rng() * n)] as number;
       replicates[r] = sum / n;
     }
-    return { value, stderr: sampleSd(values) / Math.sqrt(n), ci95: percentileInterval(replicates) };
+    return { value, stderr: sampleSd(values) / Math.sqrt(n), ci95: percentileInterval(replicates), n };
   }
 
   const stats = perItem as number[][];
@@ -63,40 +62,43 @@ export function summarizeMetric(
     for (let i = 0; i < n; i++) sample[i] = stats[Math.floor(rng() * n)] as number[];
     replicates[r] = metric.reduce(sample);
   }
-  return { value, stderr: sampleSd(replicates), ci95: percentileInterval(replicates) };
+  return { value, stderr: sampleSd(replicates), ci95: percentileInterval(replicates), n };
 }
 
 function summarizeClustered(metric: Metric, perItem: number[] | number[][], clusters: readonly (string | undefined)[], resamples: number, rng: () => number): MetricSummary {
   if (metric.kind === 'mean') {
     const groups = groupByCluster(perItem as number[], clusters);
     const replicates = clusterReplicates(groups, resamples, rng, mean);
-    return { value: mean(perItem as number[]), stderr: clusterRobustStderr(groups), ci95: percentileInterval(replicates) };
+    return { value: mean(perItem as number[]), stderr: clusterRobustStderr(groups), ci95: percentileInterval(replicates), n: perItem.length };
   }
   const groups = groupByCluster(perItem as number[][], clusters);
   const replicates = clusterReplicates(groups, resamples, rng, (stats) => metric.reduce(stats));
-  return { value: metric.reduce(perItem as number[][]), stderr: sampleSd(replicates), ci95: percentileInterval(replicates) };
+  return { value: metric.reduce(perItem as number[][]), stderr: sampleSd(replicates), ci95: percentileInterval(replicates), n: perItem.length };
 }
 
 /**
  * Summaries of every metric of a suite. A missing mean value counts as 0 (denominators never
- * shrink); items without statistics for a corpus metric (e.g. `error` items that were never
- * scored) are left out of it. Each metric's bootstrap is seeded from `seed` and its name.
+ * shrink); a null value (the scorer said: not applicable to this item, e.g. no judge yet) is left
+ * out of that metric's n, and a metric with no applicable item gets no summary at all (no value
+ * rather than a fake 0). Items without statistics for a corpus metric (e.g. `error` items that
+ * were never scored) are left out of it. Each metric's bootstrap is seeded from `seed` and its name.
  */
 export function summarizeSuite(
-  suite: Pick<SuiteDefinition, 'metrics'>,
+  suite: { metrics: readonly MetricRef[] },
   scores: readonly ItemScore[],
   seed: number,
   resamples?: number,
   clusters?: readonly (string | undefined)[],
 ): Record<string, MetricSummary> {
   const out: Record<string, MetricSummary> = {};
-  for (const name of suite.metrics) {
-    const metric = metrics.get(name);
+  for (const { name, metric } of resolveScorers(suite)) {
     const opts: SummaryOptions = { seed: (seed ^ hashString(name)) >>> 0 };
     if (resamples !== undefined) opts.resamples = resamples;
     if (metric.kind === 'mean') {
-      if (clusters) opts.clusters = clusters;
-      out[name] = summarizeMetric(metric, scores.map((s) => s.values[name] ?? 0), opts);
+      const kept = scores.flatMap((s, i) => (s.values[name] === null ? [] : [i]));
+      if (kept.length === 0 && scores.length > 0) continue;
+      if (clusters) opts.clusters = kept.map((i) => clusters[i]);
+      out[name] = summarizeMetric(metric, kept.map((i) => scores[i]!.values[name] ?? 0), opts);
     } else {
       const kept = scores.flatMap((s, i) => (s.stats[name] ? [i] : []));
       if (clusters) opts.clusters = kept.map((i) => clusters[i]);

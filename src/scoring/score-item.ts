@@ -2,10 +2,10 @@ import type { Item } from '../datasets/types.js';
 import { choiceLabels } from '../suites/choices.js';
 import type { SuiteDefinition } from '../suites/schema.js';
 import { extractors } from './extractors/index.js';
-import { metrics } from './metrics/index.js';
 import { normalizeText } from './normalize.js';
 import { firstNumber } from './numbers.js';
-import type { ItemScore, Metric, MetricInput, Outcome } from './types.js';
+import { resolveScorers, type MetricRef, type ScoringRuntime } from './scorers.js';
+import type { ItemScore, Metric, MetricInput, Outcome, ScoreResult, ScorerContext } from './types.js';
 
 /**
  * The answers a classification suite accepts (its gold_map values, normalised), so that an answer
@@ -28,7 +28,14 @@ export const CORRECT_THRESHOLD = 0.5;
 /** A regression prediction within this distance of the gold value counts as `correct`. */
 export const REGRESSION_TOLERANCE = 0.5;
 
-type ScoredSuite = Pick<SuiteDefinition, 'answer' | 'metrics' | 'primary_metric' | 'choices' | 'task'> & { dataset?: Pick<SuiteDefinition['dataset'], 'fields'> };
+type ScoredSuite = Pick<SuiteDefinition, 'answer' | 'primary_metric' | 'choices' | 'task'> & {
+  metrics: readonly MetricRef[];
+  name?: string;
+  file?: string;
+  dataset?: Pick<SuiteDefinition['dataset'], 'fields'>;
+};
+
+const NEVER_ABORTED = new AbortController().signal;
 
 /** Index of the choice an extracted answer names: its label, else its text (both normalised). */
 function choiceIndex(extracted: string, labels: string[], choices: string[]): number | undefined {
@@ -53,10 +60,13 @@ function upperBound(metric: Metric): number {
  *  2. Choice items (with choices): the extracted label (or choice text) becomes `predictedIndex`.
  *     Regression items (with `goldValue`): the first number of the extracted text becomes
  *     `predictedValue`.
- *  3. Every metric of the suite runs (a null extraction scores 0 on mean metrics; corpus metrics
- *     record statistics for an empty answer), so denominators never shrink.
- *  4. Outcome: `unscored` when nothing readable was extracted (null, an answer naming no choice on a
- *     choice item, no number on a regression item). Otherwise from the primary metric
+ *  3. Every scorer of the suite runs with its options, the abort signal and (when it declares a
+ *     role that is filled) its grader (a null extraction scores 0 on mean metrics; corpus metrics
+ *     record statistics for an empty answer), so denominators never shrink. A mean scorer may
+ *     return {value, outcome, flags, details}: flags are appended, details stored by metric name.
+ *  4. Outcome: an `outcome` returned by the primary scorer wins. Else `unscored` when nothing
+ *     readable was extracted (null, an answer naming no choice on a choice item, no number on a
+ *     regression item) or the primary value is null. Otherwise from the primary metric
  *     (`primary_metric` ?? `metrics[0]`): mean metrics → `correct` when value ≥ 0.5 × range max;
  *     corpus metrics → choice items: index equality; regression items: |pred − gold| ≤ 0.5;
  *     anything else (BLEU): the item's own sentence-level value ≥ 0.5 × range max.
@@ -66,6 +76,7 @@ export async function scoreItem(
   item: Item,
   raw: string,
   extra: { predictedIndex?: number } = {},
+  runtime: ScoringRuntime = {},
 ): Promise<{ extracted: string | null; score: ItemScore }> {
   const labels = item.choices ? choiceLabels(suite, item) : [];
   let extracted: string | null;
@@ -89,13 +100,40 @@ export async function scoreItem(
   if (predictedIndex !== undefined) input.predictedIndex = predictedIndex;
   if (predictedValue !== undefined) input.predictedValue = predictedValue;
 
-  const values: Record<string, number> = {};
+  const values: Record<string, number | null> = {};
   const stats: Record<string, number[]> = {};
-  for (const name of suite.metrics) {
-    const metric = metrics.get(name);
-    if (metric.kind === 'mean') values[name] = await metric.score(input);
-    else stats[name] = await metric.stats(input);
+  const flags: string[] = [];
+  const details: Record<string, Record<string, unknown>> = {};
+  const outcomes: Record<string, Outcome> = {};
+  const scorers = resolveScorers(suite);
+  for (const { name, metric, options } of scorers) {
+    const ctx: ScorerContext = { options, signal: runtime.signal ?? NEVER_ABORTED };
+    const grader = metric.role ? runtime.graders?.[metric.role] : undefined;
+    if (grader) ctx.grader = grader;
+    if (runtime.prepared && name in runtime.prepared) ctx.prepared = runtime.prepared[name];
+    if (metric.kind === 'corpus') {
+      stats[name] = await metric.stats(input, ctx);
+      continue;
+    }
+    const result: number | ScoreResult = await metric.score(input, ctx);
+    if (typeof result === 'number') {
+      values[name] = result;
+      continue;
+    }
+    values[name] = result.value;
+    if (result.flags) flags.push(...result.flags);
+    if (result.details) details[name] = result.details;
+    if (result.outcome) outcomes[name] = result.outcome;
   }
+  const score = (outcome: Outcome): ItemScore => ({ outcome, values, stats, flags, ...(Object.keys(details).length ? { details } : {}) });
+
+  if (scorers.length === 0) {
+    // Scored outside jpeval: kept, counted, never guessed.
+    return { extracted, score: score('unscored') };
+  }
+  const primaryName = suite.primary_metric ?? scorers[0]!.name;
+  const declared = outcomes[primaryName];
+  if (declared) return { extracted, score: score(declared) };
 
   const readable =
     extracted !== null &&
@@ -103,13 +141,8 @@ export async function scoreItem(
     !(item.goldValue !== undefined && predictedValue === undefined) &&
     !(labelSet(suite) && !labelSet(suite)!.has(normalizeText(extracted)));
   let outcome: Outcome = 'unscored';
-  if (suite.metrics.length === 0) {
-    // Scored outside jpeval (an LLM judge reads samples.jsonl): kept, counted, never guessed.
-    return { extracted, score: { outcome, values, stats, flags: ['needs_judge'] } };
-  }
-  if (readable) {
-    const primaryName = suite.primary_metric ?? (suite.metrics[0] as string);
-    const primary = metrics.get(primaryName);
+  const primary = scorers.find((s) => s.name === primaryName)!.metric;
+  if (readable && !(primary.kind === 'mean' && values[primaryName] === null)) {
     let correct: boolean;
     if (primary.kind === 'mean') {
       correct = (values[primaryName] ?? 0) >= CORRECT_THRESHOLD * upperBound(primary);
@@ -122,5 +155,5 @@ export async function scoreItem(
     }
     outcome = correct ? 'correct' : 'incorrect';
   }
-  return { extracted, score: { outcome, values, stats, flags: [] } };
+  return { extracted, score: score(outcome) };
 }

@@ -1,11 +1,11 @@
 import { loaders } from '../datasets/loaders/index.js';
 import { extractors } from '../scoring/extractors/index.js';
-import { metrics } from '../scoring/metrics/index.js';
-import { JpevalError } from '../util/errors.js';
+import { resolveScorers } from '../scoring/scorers.js';
+import { errorMessage, JpevalError } from '../util/errors.js';
 import type { Suite } from './schema.js';
 
 /**
- * Checks that every component a suite names by string exists (loader, extractor, metrics), so a
+ * Checks that every component a suite names by string exists (loader, extractor, metrics with their options), so a
  * typo fails before any inference instead of after an hour of generation.
  */
 export function checkSuiteComponents(suite: Suite): void {
@@ -15,6 +15,14 @@ export function checkSuiteComponents(suite: Suite): void {
   };
   check('dataset loader', suite.dataset.loader, loaders, 'dataset.loader');
   check('extractor', suite.answer.extractor, extractors, 'answer.extractor');
-  suite.metrics.forEach((m, i) => check('metric', m, metrics, `metrics[${i}]`));
+  // Unknown metrics and options a metric's optionsSchema rejects (errors name file and entry).
+  try {
+    resolveScorers(suite);
+  } catch (err) {
+    problems.push(errorMessage(err));
+  }
+  const names = suite.metrics.map((m) => m.name);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) problems.push(`${suite.file}: metrics: ${twice.join(', ')} listed twice (values are keyed by metric name)`);
   if (problems.length) throw new JpevalError(`invalid suite ${suite.name}\n${problems.join('\n')}`);
 }

@@ -100,27 +100,31 @@ const generationSchema = z
   })
   .strict();
 
-const judgeSchema = z
-  .object({
-    /** The judge prompt file as upstream names it (found under the data dir like split files), JSON lines of {name, system_prompt, prompt_template}. */
-    templates: z.string().min(1),
-    /** Template used for most items (FastChat's `single-v1`). */
-    template: z.string().min(1),
-    /** Template for items whose category needs the reference answer (FastChat's `single-math-v1`). */
-    reference_template: z.string().optional(),
-    reference_categories: z.array(z.string()).default([]),
-    category_field: z.string().default('category'),
-    /** Item field holding the question shown to the judge. */
-    question_field: z.string().min(1),
-    /** Item field holding the reference answer (`{ref_answer_1}`), when there is one. */
-    reference_field: z.string().optional(),
-    /** Regex whose first group is the rating in the judge's reply. */
-    rating_pattern: z.string().default('\\[\\[(\\d+(?:\\.\\d+)?)\\]\\]'),
-    /** Ratings are divided by this to give the 0–1 `judge` metric. */
-    scale: z.number().positive().default(10),
-    max_tokens: z.number().int().positive().default(1024),
-  })
-  .strict();
+/**
+ * A `metrics:` entry: a metric name, or `{name: <metric>, ...options}` (the options are validated
+ * by the metric's own `optionsSchema` when the suite is checked). Normalised to {name, options}.
+ */
+const metricEntrySchema = z
+  .union([z.string().min(1), z.object({ name: z.string().min(1) }).catchall(z.unknown())])
+  .transform((entry) => {
+    if (typeof entry === 'string') return { name: entry, options: {} as Record<string, unknown> };
+    const { name, ...options } = entry;
+    return { name, options: options as Record<string, unknown> };
+  });
+export type MetricEntry = z.output<typeof metricEntrySchema>;
+
+/**
+ * Suite files written before judges were scorers have a top-level `judge:` section and
+ * `metrics: []`; it becomes the entry `{name: judge, ...section}` so those files keep working.
+ */
+function moveLegacyJudge(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('judge' in raw)) return raw;
+  const { judge, ...rest } = raw as Record<string, unknown>;
+  if (judge === null || typeof judge !== 'object' || Array.isArray(judge)) return raw;
+  const listed = Array.isArray(rest.metrics) ? (rest.metrics as unknown[]) : [];
+  const named = (m: unknown): boolean => m === 'judge' || (typeof m === 'object' && m !== null && (m as { name?: unknown }).name === 'judge');
+  return { ...rest, metrics: [...listed.filter((m) => !named(m)), { ...(judge as object), name: 'judge' }] };
+}
 
 const sourceSchema = z
   .object({
@@ -169,7 +173,9 @@ const datasetSchema = z
   })
   .strict();
 
-export const suiteSchema = z
+export const suiteSchema = z.preprocess(
+  moveLegacyJudge,
+  z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lower-case letters, digits, _ . -'),
     /** Bump whenever prompts or scoring change: results and golden snapshots are keyed on it. */
@@ -186,10 +192,8 @@ export const suiteSchema = z
     choices: choicesSchema.optional(),
     answer: answerSchema.default({ extractor: 'first_line', options: {} }),
     generation: generationSchema.default({ max_tokens: 64, stop: [], temperature: 0 }),
-    /** An LLM judge (run with `--judge <model spec>`) that rates each output; reported as the `judge` metric. */
-    judge: judgeSchema.optional(),
-    /** Metric names (docs/metrics.md). Empty only for generation suites scored by a judge or outside jpeval. */
-    metrics: z.array(z.string().min(1)).default([]),
+    /** Metric names or `{name, ...options}` entries (docs/metrics.md). Empty only for generation suites scored outside jpeval. */
+    metrics: z.array(metricEntrySchema).default([]),
     /** The metric the suite's headline score (and category averages) use; defaults to the first. */
     primary_metric: z.string().optional(),
     tags: z.array(z.string()).default([]),
@@ -202,7 +206,7 @@ export const suiteSchema = z
     if (suite.metrics.length === 0 && suite.task !== 'generation') {
       ctx.addIssue({ code: 'custom', path: ['metrics'], message: `at least one metric is required for task ${suite.task}` });
     }
-    if (suite.primary_metric && !suite.metrics.includes(suite.primary_metric)) {
+    if (suite.primary_metric && !suite.metrics.some((m) => m.name === suite.primary_metric)) {
       ctx.addIssue({ code: 'custom', path: ['primary_metric'], message: 'must be one of metrics' });
     }
     const generator = suite.dataset.generator;
@@ -223,7 +227,8 @@ export const suiteSchema = z
     if (!(suite.dataset.split in suite.dataset.splits)) {
       ctx.addIssue({ code: 'custom', path: ['dataset', 'split'], message: `no file given for split "${suite.dataset.split}"` });
     }
-  });
+  }),
+);
 
 export type SuiteDefinition = z.infer<typeof suiteSchema>;
 

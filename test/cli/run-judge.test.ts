@@ -80,10 +80,11 @@ describe('jpeval run --judge', () => {
     expect(r.metrics.judge!.value).toBeCloseTo((0.9 + 0.7 + 0) / 3, 12); // g3's reply has no rating: counts 0
     expect(r.outcomes).toMatchObject({ correct: 2, unscored: 1 });
     expect(r.flags).toEqual({ judge_unreadable: 1 });
-    expect(run.judge).toMatchObject({ model: 'judge' });
+    expect(run.roles?.judge).toMatchObject({ model: 'judge', base_url: server.url });
     const samples = (await readFile(path.join(out, runId!, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => sampleRecordSchema.parse(JSON.parse(l)));
-    expect(samples.find((s) => s.item_id === 'g2')!.judge).toMatchObject({ template: 'with-ref', rating: 9 });
-    expect(samples.find((s) => s.item_id === 'g1')!.judge).toMatchObject({ template: 'plain', rating: 7 });
+    expect(samples.find((s) => s.item_id === 'g2')!.score.details?.judge).toMatchObject({ template: 'with-ref', rating: 9, model: `${server.url}#judge` });
+    expect(samples.find((s) => s.item_id === 'g1')!.score.details?.judge).toMatchObject({ template: 'plain', rating: 7 });
+    expect(samples.find((s) => s.item_id === 'g1')!.score.values).toEqual({ judge: 0.7 });
     // the reasoning item is judged against its reference; the system prompt comes from the template file
     expect(judgePrompts.some((p) => p.includes('[参考]\n四個') && p.startsWith('あなたは公平な審査員です。'))).toBe(true);
     expect(res.stdout).toMatch(/mini-judge\s+GEN\s+judge/);
@@ -95,7 +96,9 @@ describe('jpeval run --judge', () => {
     expect(res.code).toBe(0);
     const [runId] = await readdir(out);
     const run = runRecordSchema.parse(JSON.parse(await readFile(path.join(out, runId!, 'run.json'), 'utf8')));
-    expect(run.results[0]).toMatchObject({ n: 3, primary_metric: '', metrics: {}, flags: { needs_judge: 3 } });
-    expect(res.stdout).toContain('(judge: 3 outputs)');
+    // The judge scorer has no grader: every item unscored (value null, so no fake 0), flagged.
+    expect(run.results[0]).toMatchObject({ n: 3, primary_metric: 'judge', metrics: {}, flags: { needs_judge: 3 }, outcomes: { unscored: 3 }, complete: true });
+    expect(res.stdout).toContain('— (3 unscored)');
+    expect(res.stdout).toContain('3 output(s) await a judge');
   });
 });

@@ -14,8 +14,8 @@ describe('summarizeMetric: mean metrics', () => {
   });
 
   it('n < 2 → stderr 0; n = 0 → zeros', () => {
-    expect(summarizeMetric(accuracy, [1], { seed: 1 })).toEqual({ value: 1, stderr: 0, ci95: [1, 1] });
-    expect(summarizeMetric(accuracy, [], { seed: 1 })).toEqual({ value: 0, stderr: 0, ci95: [0, 0] });
+    expect(summarizeMetric(accuracy, [1], { seed: 1 })).toEqual({ value: 1, stderr: 0, ci95: [1, 1], n: 1 });
+    expect(summarizeMetric(accuracy, [], { seed: 1 })).toEqual({ value: 0, stderr: 0, ci95: [0, 0], n: 0 });
   });
 
   it('bootstrap CI: deterministic per seed, contains the mean, inside [0, 1], differs across seeds', () => {
@@ -57,7 +57,7 @@ describe('summarizeMetric: corpus metrics', () => {
 });
 
 describe('summarizeSuite / countOutcomes', () => {
-  const score = (outcome: ItemScore['outcome'], values: Record<string, number>, stats: Record<string, number[]> = {}): ItemScore => ({
+  const score = (outcome: ItemScore['outcome'], values: Record<string, number | null>, stats: Record<string, number[]> = {}): ItemScore => ({
     outcome,
     values,
     stats,
@@ -68,6 +68,13 @@ describe('summarizeSuite / countOutcomes', () => {
     const scores = [score('correct', { accuracy: 1 }), score('error', {}), score('correct', { accuracy: 1 }), score('incorrect', { accuracy: 0 })];
     const out = summarizeSuite({ metrics: ['accuracy'] }, scores, 1);
     expect(out['accuracy']?.value).toBe(0.5);
+  });
+
+  it('null mean values (not applicable) are left out of n; a metric with none has no summary', () => {
+    const scores = [score('correct', { accuracy: 1, exact_match: null }), score('incorrect', { accuracy: null, exact_match: null }), score('incorrect', { accuracy: 0, exact_match: null })];
+    const out = summarizeSuite({ metrics: ['accuracy', 'exact_match'] }, scores, 1);
+    expect(out['accuracy']).toMatchObject({ value: 0.5, n: 2 });
+    expect(out['exact_match']).toBeUndefined();
   });
 
   it('corpus metrics skip items without statistics instead of inventing them', () => {

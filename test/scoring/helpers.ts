@@ -1,5 +1,5 @@
 import type { Item } from '../../src/datasets/types.js';
-import type { MetricInput } from '../../src/scoring/types.js';
+import type { MetricInput, ScorerContext } from '../../src/scoring/types.js';
 
 /** A minimal item; tests override what they need. */
 export function makeItem(over: Partial<Item> = {}): Item {
@@ -10,3 +10,6 @@ export function makeItem(over: Partial<Item> = {}): Item {
 export function textInput(prediction: string | null, references: string[], over: Partial<MetricInput> = {}): MetricInput {
   return { prediction, raw: prediction ?? '', item: makeItem({ references }), ...over };
 }
+
+/** The scorer context of a metric run without options, grader or cancellation. */
+export const CTX: ScorerContext = { options: {}, signal: new AbortController().signal };

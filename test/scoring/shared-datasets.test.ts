@@ -6,7 +6,7 @@ import { summarizeMetric } from '../../src/scoring/aggregate.js';
 import { extractChoice } from '../../src/scoring/extractors/choice.js';
 import { metrics } from '../../src/scoring/metrics/index.js';
 import type { MeanMetric, CorpusMetric } from '../../src/scoring/types.js';
-import { makeItem } from './helpers.js';
+import { makeItem, CTX } from './helpers.js';
 
 // Real JGLUE files, read in place (never copied into the project); skipped when absent.
 // describe() bodies run even when skipped, so reads go through this guard.
@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(jsquadFile))('JSQuAD valid (real data)', () => {
       const refs = qa.answers.map((a) => a.text);
       const input = { prediction: refs[0] as string, raw: refs[0] as string, item: makeItem({ references: refs }) };
       for (const name of ['exact_match', 'char_f1', 'token_f1', 'rouge_l']) {
-        expect(await mean(name).score(input), `${name} on ${refs[0]}`).toBe(1);
+        expect(await mean(name).score(input, CTX), `${name} on ${refs[0]}`).toBe(1);
       }
     }
   });
@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(jsquadFile))('JSQuAD valid (real data)', () => {
     const t0 = performance.now();
     for (const { qa } of qas) {
       const input = { prediction: qa.question, raw: qa.question, item: makeItem({ references: qa.answers.map((a) => a.text) }) };
-      const v = await mean('token_f1').score(input);
+      const v = (await mean('token_f1').score(input, CTX)) as number;
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(1);
       sum += v;

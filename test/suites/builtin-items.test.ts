@@ -67,11 +67,11 @@ describe('shipped builtin datasets', () => {
         expect(suite.task).toBe('multiple_choice');
         expect(suite.dataset.fields.gold_type).toBe('index');
         expect(suite.choices?.labels).toBe('number');
-        expect(suite.metrics).toEqual(['accuracy']);
+        expect(suite.metrics.map((m) => m.name)).toEqual(['accuracy']);
       } else {
         expect(suite.task).toBe('short_answer');
         expect(suite.dataset.fields.aliases).toEqual(['aliases']);
-        expect(suite.metrics).toEqual(['exact_match', 'char_f1']);
+        expect(suite.metrics.map((m) => m.name)).toEqual(['exact_match', 'char_f1']);
       }
     });
   }

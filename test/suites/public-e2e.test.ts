@@ -24,7 +24,7 @@ const shared = process.env.JPEVAL_SHARED_DATASETS ?? path.resolve(projectRoot, '
 const LIMIT = 12;
 
 function goldText(suite: Suite, item: Item): string {
-  if (suite.task === 'extraction' && item.references.length > 1 && suite.metrics.includes('set_f1')) return item.references.join('\n');
+  if (suite.task === 'extraction' && item.references.length > 1 && suite.metrics.some((m) => m.name === 'set_f1')) return item.references.join('\n');
   return goldAnswer(suite, item);
 }
 

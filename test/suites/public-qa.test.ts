@@ -61,12 +61,12 @@ describe('QA/RC/generation/domain suite files', () => {
       'security-sales-1',
     ]);
   });
-  it('name only registered metrics and extractors; mt-bench-ja has none (judge-scored)', () => {
+  it('name only registered metrics and extractors; mt-bench-ja is scored by the judge scorer', () => {
     for (const s of suites.values()) {
-      for (const m of s.metrics) expect(metrics.has(m), `${s.name}: metric ${m}`).toBe(true);
+      for (const { name: m } of s.metrics) expect(metrics.has(m), `${s.name}: metric ${m}`).toBe(true);
       expect(extractors.has(s.answer.extractor), `${s.name}: extractor ${s.answer.extractor}`).toBe(true);
     }
-    expect(suite('mt-bench-ja').metrics).toEqual([]);
+    expect(suite('mt-bench-ja').metrics).toMatchObject([{ name: 'judge', options: { template: 'single-v1', reference_template: 'single-math-v1' } }]);
   });
   it('can be pulled by name, and `jpeval data pull` puts the evaluated split where the suite looks', () => {
     for (const s of suites.values()) {

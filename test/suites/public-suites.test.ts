@@ -47,8 +47,8 @@ describe('public suite definitions', () => {
       expect(suite.source.kind).toBe('upstream');
       for (const key of ['benchmark', 'url', 'license', 'how_to_get'] as const) expect(suite.source[key]).toBeTruthy();
       expect(loaders.has(suite.dataset.loader)).toBe(true);
-      for (const m of suite.metrics) expect(metrics.has(m)).toBe(true);
-      expect(suite.primary_metric).toBe(suite.metrics[0]);
+      for (const { name } of suite.metrics) expect(metrics.has(name)).toBe(true);
+      expect(suite.primary_metric).toBe(suite.metrics[0]?.name);
       if (suite.prompt.shots > 0) {
         expect(suite.dataset.fewshot_split).toBeDefined();
         expect(suite.dataset.fewshot_split).not.toBe(suite.dataset.split);

@@ -4,6 +4,7 @@ import { accuracy } from './accuracy.js';
 import { bleu } from './bleu.js';
 import { charF1 } from './char-f1.js';
 import { exactMatch } from './exact-match.js';
+import { judgeMetric } from './judge.js';
 import { numericMatch } from './numeric-match.js';
 import { pearson } from './pearson.js';
 import { rouge2Metric } from './rouge-2.js';
@@ -26,6 +27,7 @@ for (const metric of [
   rougeLMetric,
   rouge2Metric,
   numericMatch,
+  judgeMetric,
 ]) {
   metrics.register(metric.name, metric);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bleu, bleuFromStats, bleuSegmentStats } from '../../../src/scoring/metrics/bleu.js';
-import { textInput } from '../helpers.js';
+import { textInput, CTX } from '../helpers.js';
 
-const stats = (pred: string | null, refs: string[]) => bleu.stats(textInput(pred, refs)) as Promise<number[]>;
+const stats = (pred: string | null, refs: string[]) => bleu.stats(textInput(pred, refs), CTX) as Promise<number[]>;
 
 describe('bleu (sacrebleu corpus BLEU over morphemes, 0–100)', () => {
   it('今日|は|晴れ|です vs 今日|は|雨|です: p = 3/4, 1/3, smoothed 1/(2·2), 1/(4·1)', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { charF1 } from '../../../src/scoring/metrics/char-f1.js';
-import { textInput } from '../helpers.js';
+import { textInput, CTX } from '../helpers.js';
 
-const score = (pred: string | null, refs: string[]) => charF1.score(textInput(pred, refs));
+const score = (pred: string | null, refs: string[]) => charF1.score(textInput(pred, refs), CTX);
 
 // Levenshtein ratio r = 2·LCS / (|a| + |b|) over code points after full_process and token sort;
 // char_f1 = round_half_even(100·r) / 100.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pearson } from '../../../src/scoring/metrics/pearson.js';
 import { spearman } from '../../../src/scoring/metrics/spearman.js';
-import { makeItem } from '../helpers.js';
+import { makeItem, CTX } from '../helpers.js';
 
 const pairs = (gold: number[], pred: number[]) => gold.map((g, i) => [g, pred[i] as number]);
 
@@ -29,8 +29,8 @@ describe('pearson / spearman', () => {
 
   it('stats = [gold, predicted]; an unreadable prediction is −2 (llm-jp-eval parse_float)', async () => {
     const item = makeItem({ goldValue: 3.2 });
-    expect(await pearson.stats({ prediction: '4.5', raw: '', item, predictedValue: 4.5 })).toEqual([3.2, 4.5]);
-    expect(await pearson.stats({ prediction: 'わかりません', raw: '', item })).toEqual([3.2, -2]);
-    expect(await spearman.stats({ prediction: null, raw: '', item })).toEqual([3.2, -2]);
+    expect(await pearson.stats({ prediction: '4.5', raw: '', item, predictedValue: 4.5 }, CTX)).toEqual([3.2, 4.5]);
+    expect(await pearson.stats({ prediction: 'わかりません', raw: '', item }, CTX)).toEqual([3.2, -2]);
+    expect(await spearman.stats({ prediction: null, raw: '', item }, CTX)).toEqual([3.2, -2]);
   });
 });

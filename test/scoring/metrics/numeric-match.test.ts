@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { numericMatch } from '../../../src/scoring/metrics/numeric-match.js';
 import { firstNumber, parseKanjiNumber } from '../../../src/scoring/numbers.js';
-import { makeItem, textInput } from '../helpers.js';
+import { makeItem, textInput, CTX } from '../helpers.js';
 
 const withGold = (prediction: string | null, goldValue: number) =>
-  numericMatch.score({ prediction, raw: prediction ?? '', item: makeItem({ goldValue }) });
+  numericMatch.score({ prediction, raw: prediction ?? '', item: makeItem({ goldValue }) }, CTX);
 
 describe('first number', () => {
   it('NFKC, thousands commas, signs, decimals', () => {
@@ -37,8 +37,8 @@ describe('numeric_match', () => {
   });
 
   it('reads the gold from references when there is no goldValue; null/no number → 0', async () => {
-    expect(await numericMatch.score(textInput('42個', ['42']))).toBe(1);
-    expect(await numericMatch.score(textInput('わからない', ['42']))).toBe(0);
-    expect(await numericMatch.score(textInput(null, ['42']))).toBe(0);
+    expect(await numericMatch.score(textInput('42個', ['42']), CTX)).toBe(1);
+    expect(await numericMatch.score(textInput('わからない', ['42']), CTX)).toBe(0);
+    expect(await numericMatch.score(textInput(null, ['42']), CTX)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setF1, setF1Metric } from '../../../src/scoring/metrics/set-f1.js';
-import { textInput } from '../helpers.js';
+import { textInput, CTX } from '../helpers.js';
 
 describe('set_f1 (llm-jp-eval definition)', () => {
   it('pred {A,B,C} (B duplicated) vs gold [A,B,D]: hits 2, P = 2/3, R = 2/3 → 2/3', () => {
@@ -22,6 +22,6 @@ describe('set_f1 (llm-jp-eval definition)', () => {
   });
 
   it('null prediction → 0', async () => {
-    expect(await setF1Metric.score(textInput(null, ['']))).toBe(0);
+    expect(await setF1Metric.score(textInput(null, ['']), CTX)).toBe(0);
   });
 });

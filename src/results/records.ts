@@ -1,0 +1,50 @@
+import type { ModelInfo, RequestTiming, TokenUsage } from '../models/types.js';
+import type { ModelRecord, TimingRecord, UsageRecord } from './types.js';
+
+/**
+ * The in-memory (camelCase) shapes of the model boundary turned into their on-disk records
+ * (snake_case), in one place, so run.json and samples.jsonl never mix the two styles.
+ */
+
+/** `batchSize` → `batch_size`; already snake_case keys are kept. */
+export function snakeCase(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** Top-level keys only: values such as a server's metadata or `extra_body` are data, kept as they are. */
+export function snakeKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), v]));
+}
+
+export function timingRecord(t: RequestTiming): TimingRecord {
+  return {
+    started_at: t.startedAt,
+    ...(t.firstTokenAt === undefined ? {} : { first_token_at: t.firstTokenAt }),
+    ended_at: t.endedAt,
+    latency_ms: t.latencyMs,
+    ...(t.ttftMs === undefined ? {} : { ttft_ms: t.ttftMs }),
+    attempts: t.attempts,
+  };
+}
+
+export function usageRecord(u: TokenUsage): UsageRecord {
+  return {
+    ...(u.promptTokens === undefined ? {} : { prompt_tokens: u.promptTokens }),
+    ...(u.completionTokens === undefined ? {} : { completion_tokens: u.completionTokens }),
+  };
+}
+
+/** A backend's info() as recorded in run.json, with the run's own settings (batch size, …) merged in. */
+export function modelRecord(info: ModelInfo, extra: { name?: string; settings?: Record<string, unknown> } = {}): ModelRecord {
+  return {
+    id: info.id,
+    ...(extra.name !== undefined && extra.name !== info.id ? { name: extra.name } : {}),
+    backend: info.backend,
+    model: info.model,
+    ...(info.revision === undefined ? {} : { revision: info.revision }),
+    ...(info.baseUrl === undefined ? {} : { base_url: info.baseUrl }),
+    ...(info.tokenizer === undefined ? {} : { tokenizer: info.tokenizer }),
+    ...(info.chatTemplate === undefined ? {} : { chat_template: info.chatTemplate }),
+    settings: snakeKeys({ ...info.settings, ...(extra.settings ?? {}) }),
+  };
+}
