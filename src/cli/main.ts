@@ -7,6 +7,8 @@ import { registerValidateCommand } from './validate-command.js';
 import { registerDataCommand } from './data-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { loadPlugins } from './plugins.js';
+import { registerLeaderboardCommand } from './leaderboard-command.js';
+import { registerNightlyCommand } from './nightly-command.js';
 
 /**
  * The CLI entry point. Returns the exit code instead of calling process.exit so that tests can
@@ -29,6 +31,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   registerValidateCommand(program, io, setExit);
   registerDataCommand(program, io, setExit);
   registerScoreCommand(program, io, setExit);
+  registerLeaderboardCommand(program, io);
+  registerNightlyCommand(program, io, setExit);
   try {
     await loadPlugins(process.env.JPEVAL_PLUGINS);
     await program.parseAsync(argv, { from: 'user' });

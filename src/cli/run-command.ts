@@ -12,6 +12,7 @@ import { loadAllSuites, loadSuiteFile, selectSuites } from '../suites/load-suite
 import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
+import { hostInfo } from '../util/host.js';
 import { collect, parseIntOption } from './output.js';
 
 interface RunFlags extends ConfigFlags {
@@ -139,6 +140,8 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       seed: config.seed,
       gen_count: flags.genCount ?? null,
       mc_mode: config.mcMode,
+      // Throughput is compared only between runs on equal hardware (leaderboard, nightly).
+      host: hostInfo(),
     },
     events,
     signal: controller.signal,

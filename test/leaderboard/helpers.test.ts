@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { incomparabilityReason, type ComparabilityKey } from '../../src/leaderboard/comparability.js';
+import { paretoFront } from '../../src/leaderboard/html/charts.js';
+import { escapeHtml, jsonForScript } from '../../src/leaderboard/html/escape.js';
+import { csvField } from '../../src/leaderboard/render-csv.js';
+import { mdEscape } from '../../src/leaderboard/render-markdown.js';
+import { headline, suiteKind } from '../../src/leaderboard/build.js';
+
+const key: ComparabilityKey = { suite_version: 1, suite_file_sha256: 'a', dataset_sha256: ['d'], item_set_sha256: 'i', items: 10, shots: 0, choice_mode: 'generate', decoding: {} };
+
+describe('comparability reasons', () => {
+  it('equal keys compare', () => expect(incomparabilityReason(key, { ...key })).toBeUndefined());
+  it('names every difference', () => {
+    const other = { ...key, suite_version: 2, dataset_sha256: ['e'], shots: 3, choice_mode: 'loglikelihood', decoding: { temperature: 0.7 } };
+    expect(incomparabilityReason(other, key)).toBe('suite version 2 vs 1; dataset files differ (sha256); shots 3 vs 0; choice mode loglikelihood vs generate; decoding differs (temperature)');
+  });
+});
+
+describe('escaping', () => {
+  const evil = '</script><img src=x onerror=alert(1)>\u2028"\'&';
+  it('JSON for script context has no < > & or raw line separators, and parses back to the same text', () => {
+    const s = jsonForScript({ t: evil });
+    expect(s).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(s)).toEqual({ t: evil });
+  });
+  it('HTML, Markdown and CSV', () => {
+    expect(escapeHtml(evil)).toBe('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;\u2028&quot;&#39;&amp;');
+    expect(mdEscape('a|b\n<c>')).toBe('a\\|b &lt;c&gt;');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField(Number.NaN)).toBe('');
+  });
+});
+
+describe('Pareto front and suite kinds', () => {
+  it('keeps points no other point beats on both quality and speed', () => {
+    const f = paretoFront([
+      { id: 'fast', quality: 0.5, speed: 100 },
+      { id: 'good', quality: 0.9, speed: 10 },
+      { id: 'both-worse', quality: 0.4, speed: 50 },
+      { id: 'middle', quality: 0.7, speed: 60 },
+    ]);
+    expect([...f].sort()).toEqual(['fast', 'good', 'middle']);
+  });
+  it('classifies hallucination and industrial suites; BLEU is averaged on a 0–1 scale', () => {
+    expect(suiteKind('halluc-jtruthfulqa', 'QA')).toBe('hallucination');
+    expect(suiteKind('ind-maintenance', 'IND')).toBe('industrial');
+    expect(suiteKind('jcommonsenseqa', 'MC')).toBe('general');
+    expect(headline('bleu', 42)).toBeCloseTo(0.42, 12);
+    expect(headline('accuracy', 0.42)).toBe(0.42);
+  });
+});
