@@ -12,6 +12,7 @@ import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
+import { responseCacheFor } from './response-cache-option.js';
 
 interface RunFlags {
   model?: string[];
@@ -35,6 +36,10 @@ interface RunFlags {
   dtype?: string;
   progress: 'auto' | 'tty' | 'plain' | 'none';
   judge?: string;
+  /** undefined: on for local models, off for remote ones. */
+  cache?: boolean;
+  cacheDir?: string;
+  cacheMaxMb?: number;
 }
 
 interface ModelPlan {
@@ -72,6 +77,10 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--dtype <variant>', 'local models: fp32 | fp16 | q8 (model_quantized.onnx) …')
     .option('--progress <kind>', 'auto | tty | plain | none', 'auto')
     .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); same spec forms as --model')
+    .option('--cache', 'answer repeated requests from the response cache (default: on for local models, off for remote)')
+    .option('--no-cache', 'never read or write the response cache')
+    .option('--cache-dir <dir>', 'response cache directory (default: $JPEVAL_CACHE_DIR/responses or ~/.cache/jpeval/responses)')
+    .option('--cache-max-mb <n>', 'size cap of the response cache; least recently used entries are evicted (default 2048)', parseIntOption('--cache-max-mb', 1))
     .action(async (flags: RunFlags) => {
       setExit(await runCommand(flags, io));
     });
@@ -147,12 +156,13 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     events.subscribe(reporter.handle);
   }
 
+  const cache = responseCacheFor(flags);
   const models: ModelToRun[] = plans.map((plan) => ({
     id: plan.spec.id,
     concurrency: plan.concurrency,
     batchSize: plan.batchSize,
     open: () =>
-      createBackend(plan.spec, {
+      cache.wrap(plan.spec.kind !== 'remote', () => createBackend(plan.spec, {
         concurrency: plan.concurrency,
         timeoutMs: plan.timeoutMs,
         maxRetries: plan.maxRetries,
@@ -162,7 +172,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
         ...(typeof plan.settings.dtype === 'string' ? { dtype: plan.settings.dtype } : {}),
         batchSize: plan.batchSize,
         onRetry: (info) => events.emit({ type: 'retry', model: plan.spec.id, ...info }),
-      }),
+      })),
   }));
   const judgeSpec = flags.judge ? parseModelSpec(flags.judge, flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) : undefined;
   const judge: ModelToRun | undefined = judgeSpec && {
@@ -200,6 +210,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       seed,
       mc_mode: mcMode,
       judge: judgeSpec?.id ?? null,
+      cache: flags.cache ?? 'local models only',
     },
     events,
     signal: controller.signal,

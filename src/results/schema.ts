@@ -46,6 +46,7 @@ export const sampleRecordSchema = z
     judge: z
       .object({ model: z.string(), template: z.string(), rating: z.number().nullable(), output: z.string(), latency_ms: z.number(), error: z.string().optional() })
       .optional(),
+    cache: z.enum(['hit', 'miss']).optional(),
     error: z.string().optional(),
   })
   .strict();
@@ -83,6 +84,7 @@ const suiteResult = z
       latency_ms: percentiles,
       ttft_ms: percentiles.optional(),
       retries: z.number().int(),
+      cache_hits: z.number().int().optional(),
     }),
   })
   .strict();

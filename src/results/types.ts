@@ -28,6 +28,8 @@ export interface SampleRecord {
   output_chars: number;
   /** The LLM judge's verdict, for suites rated with `--judge`. */
   judge?: { model: string; template: string; rating: number | null; output: string; latency_ms: number; error?: string };
+  /** With the response cache on: `hit` when the answer came from the cache (no request was sent). */
+  cache?: 'hit' | 'miss';
   error?: string;
 }
 
@@ -43,6 +45,8 @@ export interface ThroughputSummary {
   latency_ms: { p50: number; p95: number; p99: number };
   ttft_ms?: { p50: number; p95: number; p99: number };
   retries: number;
+  /** Requests answered from the response cache (not in the latency figures or request counts). */
+  cache_hits?: number;
 }
 
 export interface SuiteResult {

@@ -100,6 +100,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         usage: inference.usage,
         output_chars: [...inference.raw].length,
         ...(judged ? { judge: judged } : {}),
+        ...(inference.cache ? { cache: inference.cache } : {}),
       };
       consecutiveErrors = 0;
     } else {
