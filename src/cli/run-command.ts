@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile, type JpevalConfig } from '../config/config-file.js';
 import { createBackend } from '../models/create.js';
+import { planEndpoints, totalConcurrency, type EndpointOption } from '../models/remote/endpoint-plan.js';
 import { parseModelSpec, type ModelSpec } from '../models/spec.js';
 import { ProgressReporter } from '../progress/reporter.js';
 import { formatRunTable } from '../results/table.js';
@@ -50,6 +51,8 @@ interface ModelPlan {
   maxRetries: number;
   apiKeyEnv?: string;
   settings: Record<string, unknown>;
+  endpoints?: EndpointOption[];
+  apiKeyEnvs?: string[];
 }
 
 export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
@@ -96,13 +99,21 @@ function modelPlans(flags: RunFlags, config: JpevalConfig | undefined): ModelPla
     const settings: Record<string, unknown> = { ...(entry?.settings ?? {}) };
     if (flags.threads !== undefined) settings.threads = flags.threads;
     if (flags.dtype !== undefined) settings.dtype = flags.dtype;
+    let concurrency = flags.concurrency ?? entry?.concurrency ?? config?.concurrency ?? (local ? 1 : 8);
+    if (spec.kind === 'remote') {
+      // With several endpoints, the runner keeps every endpoint's slots busy.
+      const planned = planEndpoints(spec, { concurrency, ...(entry?.endpoints ? { endpoints: entry.endpoints } : {}), ...(entry?.apiKeyEnvs ? { apiKeyEnvs: entry.apiKeyEnvs } : {}) });
+      concurrency = Math.max(concurrency, totalConcurrency(planned));
+    }
     return {
       spec,
-      concurrency: flags.concurrency ?? entry?.concurrency ?? config?.concurrency ?? (local ? 1 : 8),
+      concurrency,
       batchSize: flags.batchSize ?? (local ? 8 : 1),
       timeoutMs: entry?.timeoutMs ?? flags.timeout,
       maxRetries: entry?.maxRetries ?? flags.maxRetries,
       ...(entry?.apiKeyEnv ? { apiKeyEnv: entry.apiKeyEnv } : {}),
+      ...(entry?.endpoints ? { endpoints: entry.endpoints } : {}),
+      ...(entry?.apiKeyEnvs ? { apiKeyEnvs: entry.apiKeyEnvs } : {}),
       settings,
     };
   });
@@ -168,6 +179,8 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
         maxRetries: plan.maxRetries,
         settings: plan.settings,
         ...(plan.apiKeyEnv ? { apiKeyEnv: plan.apiKeyEnv } : {}),
+        ...(plan.endpoints ? { endpoints: plan.endpoints } : {}),
+        ...(plan.apiKeyEnvs ? { apiKeyEnvs: plan.apiKeyEnvs } : {}),
         ...(typeof plan.settings.threads === 'number' ? { threads: plan.settings.threads } : {}),
         ...(typeof plan.settings.dtype === 'string' ? { dtype: plan.settings.dtype } : {}),
         batchSize: plan.batchSize,
@@ -201,7 +214,16 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     batchSize: plans[0]?.batchSize ?? 1,
     mcMode,
     config: {
-      models: plans.map((p) => ({ id: p.spec.id, concurrency: p.concurrency, batch_size: p.batchSize, timeout_ms: p.timeoutMs, max_retries: p.maxRetries, settings: p.settings })),
+      models: plans.map((p) => ({
+        id: p.spec.id,
+        concurrency: p.concurrency,
+        batch_size: p.batchSize,
+        timeout_ms: p.timeoutMs,
+        max_retries: p.maxRetries,
+        settings: p.settings,
+        ...(p.endpoints ? { endpoints: p.endpoints.map((e) => ({ url: e.url, concurrency: e.concurrency ?? null, api_key_env: e.apiKeyEnv ?? null })) } : {}),
+        ...(p.apiKeyEnvs ? { api_key_envs: p.apiKeyEnvs } : {}),
+      })),
       suites: suites.map((s) => `${s.name}@${s.version}`),
       data_dir: dataDir ?? null,
       split: flags.split ?? null,

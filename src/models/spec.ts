@@ -27,6 +27,8 @@ export interface RemoteModelSpec {
   baseUrl: string;
   /** Undefined when the spec was a bare URL: resolved at create time from GET /models. */
   model?: string;
+  /** Several base URLs serving the model (`http://a/v1,http://b/v1#model`); baseUrl is the first. */
+  endpoints?: string[];
 }
 
 export interface LocalModelSpec {
@@ -56,6 +58,7 @@ const ACCEPTED_FORMS = [
   'openai:<model>                      e.g. openai:gpt-4o-mini (base URL from --base-url or OPENAI_BASE_URL)',
   'http(s)://HOST:PORT/v1#<model>      any OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1#llm-jp-3-1.8b',
   'http(s)://HOST:PORT/v1              only if the server lists exactly one model',
+  'URL,URL,…#<model>                   several endpoints (replicas) serving one model',
   'local:<dir> | ./dir | /abs/dir      a local ONNX model directory',
   'default                             the embedded default model',
 ].join('\n  ');
@@ -143,14 +146,20 @@ function parseUrlSpec(raw: string, trimmed: string): RemoteModelSpec {
   const urlPart = hashAt === -1 ? trimmed : trimmed.slice(0, hashAt);
   const model = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1).trim();
   if (model === '') throw specError(raw, 'empty model name after "#" (write URL#<model>)');
-  const baseUrl = normaliseBaseUrl(raw, urlPart);
+  const urls = urlPart.split(',').map((u) => u.trim());
+  if (urls.some((u) => u === '')) throw specError(raw, 'empty base URL in a comma-separated list');
+  const endpoints = urls.map((u) => normaliseBaseUrl(raw, u));
+  if (new Set(endpoints).size !== endpoints.length) throw specError(raw, 'the same base URL is listed twice');
+  const baseUrl = endpoints[0]!;
+  const joined = endpoints.join(',');
   return {
     kind: 'remote',
     provider: 'url',
-    id: model === undefined ? baseUrl : `${baseUrl}#${model}`,
+    id: model === undefined ? joined : `${joined}#${model}`,
     raw,
     baseUrl,
     ...(model === undefined ? {} : { model }),
+    ...(endpoints.length > 1 ? { endpoints } : {}),
   };
 }
 

@@ -205,7 +205,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
         const info: ModelInfo = await backend.info();
         const concurrency = model.concurrency ?? opts.concurrency;
         const batchSize = model.batchSize ?? opts.batchSize;
-        record.models.push({ ...info, settings: { ...info.settings, batch_size: batchSize, concurrency, mc_mode: opts.mcMode } });
+        const runSettings = { batch_size: batchSize, concurrency, mc_mode: opts.mcMode };
+        const modelIndex = record.models.push({ ...info, settings: { ...info.settings, ...runSettings } }) - 1;
         for (const l of loaded) {
           if (signal.aborted) break;
           const result: SuiteResult = await runSuite({
@@ -227,6 +228,9 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
           });
           record.results.push(result);
           record.summary = summarize(record.results);
+          // Refreshed after each suite: what the backend learnt, and per-endpoint request counts.
+          const latest = await backend.info();
+          record.models[modelIndex] = { ...latest, settings: { ...latest.settings, ...runSettings } };
           await writer.writeRun(record);
         }
       } catch (err) {
