@@ -1,16 +1,57 @@
 import { Command, CommanderError } from 'commander';
 import { jpevalVersion } from '../util/provenance.js';
-import { registerListCommand } from './list-command.js';
 import { reportError } from './output.js';
-import { registerRunCommand } from './run-command.js';
-import { registerValidateCommand } from './validate-command.js';
-import { registerDataCommand } from './data-command.js';
 
 /**
  * The CLI entry point. Returns the exit code instead of calling process.exit so that tests can
  * drive it in-process as well as through bin/jpeval.js.
+ *
+ * Start-up cost is import cost: each command's module (and what it pulls in: the HTTP SDK, the
+ * runner, suite parsing) is imported only when that command runs. For top-level help, commands
+ * are registered from the table below with just their descriptions.
  */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+type Io = { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
+type SetExit = (code: number) => void;
+
+interface CommandEntry {
+  name: string;
+  description: string;
+  register: (program: Command, io: Io, setExit: SetExit) => Promise<void>;
+}
+
+/** Every command, in help order. A new command is one entry here. */
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'run',
+    description: 'evaluate models on suites and write results (no flags: the embedded default model on the built-in suites)',
+    register: async (p, io, setExit) => (await import('./run-command.js')).registerRunCommand(p, io, setExit),
+  },
+  {
+    name: 'list',
+    description: 'list suites (with whether their data is present) and metrics',
+    register: async (p, io) => (await import('./list-command.js')).registerListCommand(p, io),
+  },
+  {
+    name: 'validate',
+    description: "check every suite file and jpeval's own items (schema, unique ids, gold among choices, duplicates, kuromoji)",
+    register: async (p, io, setExit) => (await import('./validate-command.js')).registerValidateCommand(p, io, setExit),
+  },
+  {
+    name: 'data',
+    description: 'get public benchmark files into your data directory',
+    register: async (p, io, setExit) => (await import('./data-command.js')).registerDataCommand(p, io, setExit),
+  },
+];
+
+/** The command named on the command line (first argument that is not an option), if any. */
+function commandOf(argv: string[]): CommandEntry | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  // `jpeval help run` shows run's full help, so run's options must be registered.
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number): void => {
     exitCode = code;
@@ -22,11 +63,11 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
-  registerRunCommand(program, io, setExit);
-  registerListCommand(program, io);
-  registerValidateCommand(program, io, setExit);
-  registerDataCommand(program, io, setExit);
   try {
+    const chosen = commandOf(argv);
+    if (chosen !== undefined) await chosen.register(program, io, setExit);
+    // Other commands appear in help (and in "unknown command" suggestions) by name only.
+    for (const c of COMMANDS) if (c !== chosen) program.command(c.name).description(c.description).allowUnknownOption().allowExcessArguments();
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
