@@ -41,6 +41,11 @@ export const COMMANDS: CommandEntry[] = [
     description: 'get public benchmark files into your data directory',
     register: async (p, io, setExit) => (await import('./data-command.js')).registerDataCommand(p, io, setExit),
   },
+  {
+    name: 'merge',
+    description: 'combine the shards of a run (--shard i/n) into one run with the scores of an unsharded run',
+    register: async (p, io, setExit) => (await import('./merge-command.js')).registerMergeCommand(p, io, setExit),
+  },
 ];
 
 /** The command named on the command line (first argument that is not an option), if any. */

@@ -14,6 +14,10 @@ import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
 import { responseCacheFor } from './response-cache-option.js';
+import { applyRecordedSettings, splitRunDir } from './resume-flags.js';
+import { parseShard, shardFromEnv } from '../runner/shard.js';
+import { newRunId } from '../util/provenance.js';
+import { existsSync } from 'node:fs';
 
 interface RunFlags {
   model?: string[];
@@ -40,6 +44,9 @@ interface RunFlags {
   judge?: string;
   /** undefined: on for local models, off for remote ones. */
   cache?: boolean;
+  resume?: string;
+  runId?: string;
+  shard?: string;
   cacheDir?: string;
   cacheMaxMb?: number;
 }
@@ -86,8 +93,11 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--no-cache', 'never read or write the response cache')
     .option('--cache-dir <dir>', 'response cache directory (default: $JPEVAL_CACHE_DIR/responses or ~/.cache/jpeval/responses)')
     .option('--cache-max-mb <n>', 'size cap of the response cache; least recently used entries are evicted (default 2048)', parseIntOption('--cache-max-mb', 1))
-    .action(async (flags: RunFlags) => {
-      setExit(await runCommand(flags, io));
+    .option('--shard <i/n>', 'run only part i of n of every suite (0 ≤ i < n); combine the parts with jpeval merge (default: from JOB_COMPLETION_INDEX and JPEVAL_SHARD_COUNT)')
+    .option('--run-id <id>', 'name the run directory (<out>/<id>); when it already holds this run, the run is resumed')
+    .option('--resume <run-dir>', 'continue a killed or interrupted run: finished items are kept, the rest run (settings not given are taken from its run.json)')
+    .action(async (flags: RunFlags, command: Command) => {
+      setExit(await runCommand(flags, io, (key) => command.getOptionValueSource(key as string) === 'cli'));
     });
 }
 
@@ -138,15 +148,27 @@ async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): 
   return { suites: picked, optional: new Set(picked.map((s) => s.name).filter((n) => !explicit.has(n))) };
 }
 
-async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean): Promise<number> {
+  // --resume DIR, or --run-id naming a run that exists: continue it (settings not given come from its run.json).
+  const target = flags.resume ?? (flags.runId !== undefined ? path.join(flags.out ?? 'results', flags.runId) : undefined);
+  const resuming = target !== undefined && (flags.resume !== undefined || existsSync(path.join(target, 'run.json')));
+  let recordedModels: JpevalConfig['models'] | undefined;
+  if (resuming) {
+    const { readRunForResume } = await import('../runner/resume.js');
+    const applied = applyRecordedSettings(flags, await readRunForResume(path.resolve(target)), given);
+    flags = applied.flags;
+    recordedModels = applied.models;
+  }
   if (!['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
     throw new JpevalError(`--mc-mode must be suite, generate or loglikelihood (got "${flags.mcMode}")`);
   }
   if (!['auto', 'tty', 'plain', 'none'].includes(flags.progress)) {
     throw new JpevalError(`--progress must be auto, tty, plain or none (got "${flags.progress}")`);
   }
-  const config = await loadConfigFile(flags.config);
+  const fileConfig = await loadConfigFile(flags.config);
+  const config: JpevalConfig | undefined = recordedModels ? { ...(fileConfig ?? { path: '(run.json)' }), models: recordedModels } : fileConfig;
   const plans = modelPlans(flags, config);
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnv();
   const { suites, optional } = await pickSuites(flags.suite ?? config?.suites, flags.suitesDir ?? []);
   const dataDir = flags.dataDir ?? config?.dataDir;
   const onlyDefault = plans.every((p) => p.spec.kind === 'default');
@@ -206,7 +228,9 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     ...(judge ? { judge } : {}),
     suites,
     optionalSuites: optional,
-    outDir: flags.out ?? config?.out ?? 'results',
+    outDir: resuming ? splitRunDir(target).outDir : (flags.out ?? config?.out ?? 'results'),
+    ...(resuming ? { runId: splitRunDir(target).runId, resume: true } : flags.runId !== undefined ? { runId: flags.runId } : shard ? { runId: `${newRunId()}-shard-${shard.index}-of-${shard.count}` } : {}),
+    ...(shard ? { shard } : {}),
     ...(dataDir ? { dataDir } : {}),
     ...(flags.split ? { split: flags.split } : {}),
     ...((flags.limit ?? config?.limit) !== undefined ? { limit: flags.limit ?? config?.limit } : {}),
@@ -224,10 +248,12 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
         timeout_ms: p.timeoutMs,
         max_retries: p.maxRetries,
         settings: p.settings,
+        ...(p.apiKeyEnv ? { api_key_env: p.apiKeyEnv } : {}),
         ...(p.endpoints ? { endpoints: p.endpoints.map((e) => ({ url: e.url, concurrency: e.concurrency ?? null, api_key_env: e.apiKeyEnv ?? null })) } : {}),
         ...(p.apiKeyEnvs ? { api_key_envs: p.apiKeyEnvs } : {}),
       })),
       suites: suites.map((s) => `${s.name}@${s.version}`),
+      suites_dirs: (flags.suitesDir ?? []).map((d) => path.resolve(d)),
       data_dir: dataDir ?? null,
       split: flags.split ?? null,
       limit: flags.limit ?? config?.limit ?? null,
@@ -236,6 +262,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       gen_count: flags.genCount ?? null,
       mc_mode: mcMode,
       judge: judgeSpec?.id ?? null,
+      shard: shard ?? null,
       cache: flags.cache ?? 'local models only',
     },
     events,

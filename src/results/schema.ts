@@ -113,6 +113,15 @@ export const runRecordSchema = z
     git_revision: z.string().optional(),
     node_version: z.string(),
     started_at: z.string(),
+    resumes: z
+      .array(
+        z.object({
+          at: z.string(),
+          kept_items: z.number().int(),
+          dropped: z.object({ torn: z.number().int(), errors: z.number().int(), duplicates: z.number().int(), unreadable: z.number().int() }),
+        }),
+      )
+      .optional(),
     finished_at: z.string().optional(),
     duration_s: z.number().optional(),
     config: z.record(z.string(), z.unknown()),

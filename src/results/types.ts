@@ -102,6 +102,8 @@ export interface RunRecord {
   git_revision?: string;
   node_version: string;
   started_at: string;
+  /** Each time the run was resumed (`--resume`): when, and what was kept and dropped of samples.jsonl. */
+  resumes?: { at: string; kept_items: number; dropped: { torn: number; errors: number; duplicates: number; unreadable: number } }[];
   finished_at?: string;
   duration_s?: number;
   /** The effective configuration (no secrets) and its hash. */

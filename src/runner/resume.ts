@@ -116,9 +116,9 @@ export interface ResumeIdentity {
 }
 
 /** Config fields that change which items run or how they are scored (not how fast). */
-const COMPARED_CONFIG = ['suites', 'split', 'limit', 'shots', 'seed', 'mc_mode', 'judge', 'shard'] as const;
+const COMPARED_CONFIG = ['suites', 'split', 'limit', 'shots', 'seed', 'gen_count', 'mc_mode', 'judge', 'shard'] as const;
 /** Per-model settings that only change speed, not answers. */
-const SPEED_ONLY = new Set(['concurrency', 'timeout_ms', 'max_retries', 'threads', 'spin', 'endpoints', 'api_key_envs']);
+const SPEED_ONLY = new Set(['concurrency', 'timeout_ms', 'max_retries', 'threads', 'spin', 'endpoints', 'api_key_envs', 'api_key_env']);
 
 const show = (v: unknown): string => (v === undefined ? '(not set)' : JSON.stringify(v));
 

@@ -1,26 +1,30 @@
-import pLimit from 'p-limit';
 import type { Item } from '../datasets/types.js';
 import type { ModelBackend, Prompt } from '../models/types.js';
 import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
 import { scoreItem } from '../scoring/score-item.js';
-import { summarizeMetric, summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
 import type { Judge } from '../scoring/judge.js';
-import type { ItemScore, MeanMetric, MetricSummary } from '../scoring/types.js';
+import type { ItemScore } from '../scoring/types.js';
 import { goldAnswer } from '../suites/choices.js';
 import { promptForRecord, renderPrompt, selectShots } from '../suites/render.js';
 import type { Suite } from '../suites/schema.js';
 import { errorMessage, ModelError } from '../util/errors.js';
 import type { RunEvents } from './events.js';
 import { generateItem, loglikelihoodItems, type Inference, type ScoringMode } from './execute-item.js';
-import { ThroughputMeter } from './throughput.js';
+import type { PriorSample } from './resume.js';
+import { buildSuiteResult, type FinishedItem } from './suite-result.js';
 
 export interface SuiteRunInput {
   runId: string;
   backend: ModelBackend;
   modelId: string;
   suite: Suite;
-  items: Item[];
+  /** The suite's items (this shard's), streamed: a large suite is never held whole. */
+  items: () => AsyncIterable<Item>;
+  /** How many items `items` yields (for progress and completeness). */
+  total: number;
+  /** Items a resumed run already finished: counted in the result, not run again. */
+  done?: ReadonlyMap<string, PriorSample>;
   fewshotPool: Item[];
   shots: number;
   seed: number;
@@ -50,23 +54,30 @@ function goldForRecord(suite: Suite, item: Item): string | number | string[] {
   return item.references.length === 1 ? item.references[0]! : item.references;
 }
 
+function finishedFromPrior(p: PriorSample, cluster: string | undefined): FinishedItem {
+  return {
+    item_id: p.item_id,
+    score: p.score,
+    ...(cluster !== undefined ? { cluster } : {}),
+    timing: p.timing,
+    usage: p.usage,
+    output_chars: p.output_chars,
+    ...(p.judge_error ? { judge_error: true } : {}),
+  };
+}
+
 /**
- * Runs one suite against one model: renders prompts, runs inference under the concurrency limit,
- * scores each item as it finishes and emits it (the samples writer is a subscriber). Only scores
- * and timings stay in memory.
+ * Runs one suite against one model: streams the items, renders each prompt when its turn comes,
+ * runs inference with `concurrency` workers, scores each item as it finishes and emits it (the
+ * samples writer is a subscriber). Only scores and timings stay in memory. Items a resumed run
+ * already has are skipped; the result counts them like the rest.
  */
 export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
-  const { suite, items, events, signal } = input;
-  const meter = new ThroughputMeter();
-  const scores: ItemScore[] = [];
-  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
-  const clusters: (string | undefined)[] = [];
-  let errors = 0;
-  let judgeErrors = 0;
-  let firstError: string | undefined;
+  const { suite, events, signal } = input;
+  const finished: FinishedItem[] = [];
   let consecutiveErrors = 0;
   let fatal: FatalModelError | undefined;
-  events.emit({ type: 'suite_started', model: input.modelId, suite: suite.name, total: items.length });
+  events.emit({ type: 'suite_started', model: input.modelId, suite: suite.name, total: input.total });
 
   const finish = async (item: Item, prompt: Prompt, inference: Inference | undefined, error?: unknown): Promise<void> => {
     let sample: SampleRecord;
@@ -85,10 +96,16 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const { extracted, score } = await scoreItem(suite, item, inference.raw, inference.predictedIndex !== undefined ? { predictedIndex: inference.predictedIndex } : {});
       if (inference.flags) score.flags.push(...inference.flags);
       const judged = input.judge && suite.judge ? await judgeItem(input.judge, item, extracted ?? inference.raw, score) : undefined;
-      if (judged?.error) judgeErrors += 1;
-      scores.push(score);
-      clusters.push(item.cluster);
-      meter.add(inference.timing, inference.usage, [...inference.raw].length);
+      const outputChars = [...inference.raw].length;
+      finished.push({
+        item_id: item.id,
+        score,
+        ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
+        timing: inference.timing,
+        usage: inference.usage,
+        output_chars: outputChars,
+        ...(judged?.error ? { judge_error: true } : {}),
+      });
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
       sample = {
@@ -102,14 +119,13 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         ...(ttft !== undefined ? { ttft_ms: ttft } : {}),
         timing: inference.timing,
         usage: inference.usage,
-        output_chars: [...inference.raw].length,
+        output_chars: outputChars,
         ...(judged ? { judge: judged } : {}),
         ...(inference.cache ? { cache: inference.cache } : {}),
       };
       consecutiveErrors = 0;
     } else {
-      errors += 1;
-      firstError ??= errorMessage(error);
+      finished.push({ item_id: item.id, ...(item.cluster !== undefined ? { cluster: item.cluster } : {}), timing: [], usage: {}, output_chars: 0, error: errorMessage(error) });
       consecutiveErrors += 1;
       sample = {
         ...base,
@@ -131,68 +147,46 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     events.emit({ type: 'item_finished', model: input.modelId, suite: suite.name, sample });
   };
 
-  const limit = pLimit(Math.max(1, input.concurrency));
-  const prompts = items.map((item) => renderPrompt(suite, item, selectShots(suite, input.fewshotPool, item, input.shots, input.seed)));
   const stopped = (): boolean => signal.aborted || fatal !== undefined;
-  const tasks: Promise<void>[] = [];
-  if (input.mode === 'generate') {
-    items.forEach((item, i) => {
-      tasks.push(
-        limit(async () => {
-          if (stopped()) return;
-          const prompt = prompts[i]!;
-          try {
-            await finish(item, prompt, await generateItem(input.backend, suite, item, prompt, signal));
-          } catch (err) {
-            if (signal.aborted) return;
-            await finish(item, prompt, undefined, err);
-          }
-        }),
-      );
-    });
-  } else {
-    const size = Math.max(1, input.batchSize);
-    for (let start = 0; start < items.length; start += size) {
-      const batch = items.slice(start, start + size).map((item, j) => ({ item, prompt: prompts[start + j]! }));
-      tasks.push(
-        limit(async () => {
-          if (stopped()) return;
-          try {
-            const inferences = await loglikelihoodItems(input.backend, suite, batch, signal);
-            for (const [j, inf] of inferences.entries()) await finish(batch[j]!.item, batch[j]!.prompt, inf);
-          } catch (err) {
-            if (signal.aborted) return;
-            for (const { item, prompt } of batch) await finish(item, prompt, undefined, err);
-          }
-        }),
-      );
+  const promptFor = (item: Item): Prompt => renderPrompt(suite, item, selectShots(suite, input.fewshotPool, item, input.shots, input.seed));
+  // One iterator shared by every worker: each takes the next item (or batch) when it is free.
+  const source = input.items()[Symbol.asyncIterator]();
+  const take = async (n: number): Promise<Item[]> => {
+    const out: Item[] = [];
+    while (out.length < n && !stopped()) {
+      const next = await source.next();
+      if (next.done) break;
+      const prior = input.done?.get(next.value.id);
+      if (prior) finished.push(finishedFromPrior(prior, next.value.cluster));
+      else out.push(next.value);
     }
-  }
-  await Promise.all(tasks);
-
-  const scored = scores.length;
-  const judged = input.judge !== undefined && suite.judge !== undefined;
-  // No scored items (everything errored or was interrupted): no value rather than a fake 0.
-  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
-  if (judged && scored > 0) metricSummaries.judge = summarizeMetric(JUDGE_METRIC, scores.map((s) => s.values.judge ?? 0), { seed: input.seed });
-  const result: SuiteResult = {
-    model: input.modelId,
-    suite: suite.name,
-    suite_version: suite.version,
-    category: suite.category,
-    primary_metric: judged ? 'judge' : (suite.primary_metric ?? suite.metrics[0] ?? ''),
-    mode: input.mode,
-    shots: input.shots,
-    n: scored,
-    errors,
-    ...(firstError ? { first_error: firstError } : {}),
-    skipped: input.skipped,
-    complete: !signal.aborted && !fatal && errors === 0 && judgeErrors === 0 && scored === items.length,
-    metrics: metricSummaries,
-    outcomes: { ...countOutcomes(scores), error: errors },
-    flags: countFlags(scores),
-    throughput: meter.summary(),
+    return out;
   };
+  const worker = async (): Promise<void> => {
+    const size = input.mode === 'generate' ? 1 : Math.max(1, input.batchSize);
+    for (let batch = await take(size); batch.length > 0 && !stopped(); batch = await take(size)) {
+      const prompted = batch.map((item) => ({ item, prompt: promptFor(item) }));
+      try {
+        if (input.mode === 'generate') {
+          const { item, prompt } = prompted[0]!;
+          await finish(item, prompt, await generateItem(input.backend, suite, item, prompt, signal));
+        } else {
+          const inferences = await loglikelihoodItems(input.backend, suite, prompted, signal);
+          for (const [j, inf] of inferences.entries()) await finish(prompted[j]!.item, prompted[j]!.prompt, inf);
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        for (const { item, prompt } of prompted) await finish(item, prompt, undefined, err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, input.concurrency) }, worker));
+
+  const judged = input.judge !== undefined && suite.judge !== undefined;
+  const result = buildSuiteResult(
+    { suite, modelId: input.modelId, mode: input.mode, shots: input.shots, seed: input.seed, skipped: input.skipped, judged, total: input.total, stopped: stopped() },
+    finished,
+  );
   events.emit({ type: 'suite_finished', model: input.modelId, suite: suite.name, result });
   if (fatal) {
     fatal.result = result;
@@ -200,9 +194,6 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   }
   return result;
 }
-
-/** The judge's rating / scale, averaged like any mean metric (unreadable ratings count 0). */
-const JUDGE_METRIC: MeanMetric = { kind: 'mean', name: 'judge', description: 'LLM-judge rating / scale', range: [0, 1], score: () => 0 };
 
 /**
  * Asks the judge to rate an output and folds the verdict into the item's score: value
@@ -225,10 +216,4 @@ async function judgeItem(judge: Judge, item: Item, answer: string, score: ItemSc
     score.flags.push('judge_error');
     return { model: judge.modelId, template: '', rating: null, output: '', latency_ms: 0, error: errorMessage(err) };
   }
-}
-
-function countFlags(scores: ItemScore[]): Record<string, number> {
-  const flags: Record<string, number> = {};
-  for (const s of scores) for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
-  return flags;
 }

@@ -1,10 +1,9 @@
-import type { Item, LoadReport } from '../datasets/types.js';
 import type { ModelBackend, ModelInfo } from '../models/types.js';
 import { RunWriter } from '../results/writer.js';
 import { summarize } from '../results/summary.js';
-import { RESULTS_SCHEMA_VERSION, type DatasetProvenance, type RunRecord, type SuiteResult } from '../results/types.js';
+import { RESULTS_SCHEMA_VERSION, type RunRecord, type SuiteResult } from '../results/types.js';
 import { checkSuiteComponents } from '../suites/check.js';
-import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
+import { dataRootFor } from '../suites/load-items.js';
 import { createJudge, type Judge } from '../scoring/judge.js';
 import type { Suite } from '../suites/schema.js';
 import { errorMessage, JpevalError, MissingDataError } from '../util/errors.js';
@@ -12,7 +11,10 @@ import { sha256, stableStringify } from '../util/hash.js';
 import { gitRevision, jpevalVersion, newRunId } from '../util/provenance.js';
 import { RunEvents } from './events.js';
 import type { ScoringMode } from './execute-item.js';
+import { loadResumeState, readRunForResume, refuseResume, resumeDifferences, resumeKey, type ResumeState } from './resume.js';
 import { FatalModelError, runSuite } from './run-suite.js';
+import type { ShardSpec } from './shard.js';
+import { planSuite, type SuitePlan } from './suite-plan.js';
 
 export interface ModelToRun {
   /** The normalised spec id (what results are keyed on). */
@@ -47,74 +49,17 @@ export interface RunOptions {
   batchSize: number;
   /** `suite`: each suite's own choice mode; otherwise force one for every choice task. */
   mcMode: 'suite' | ScoringMode;
+  /** Run only this part of every suite (`--shard i/n`, or a Kubernetes Indexed Job's index). */
+  shard?: ShardSpec;
+  /**
+   * Continue the run in `<outDir>/<runId>` (`--resume`): its finished items are kept, the rest run.
+   * Refused when this run's settings differ from the recorded ones.
+   */
+  resume?: boolean;
   /** The effective configuration, recorded (it must hold no secrets). */
   config: Record<string, unknown>;
   events?: RunEvents;
   signal?: AbortSignal;
-}
-
-interface LoadedSuite {
-  suite: Suite;
-  items: Item[];
-  pool: Item[];
-  shots: number;
-  skipped: number;
-  provenance: DatasetProvenance;
-}
-
-const fileProvenance = (reports: LoadReport[]) => reports.map((r) => ({ path: r.file, sha256: r.sha256, records: r.records, skipped: r.skipped.length }));
-
-async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
-  const generation = { seed: opts.seed, ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}) };
-  const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit, ...generation });
-  let shots = opts.shots ?? suite.prompt.shots;
-  let pool: Item[] = loaded.items;
-  let fewshot: DatasetProvenance['fewshot'];
-  const fewshotSplit = suite.dataset.fewshot_split;
-  if (shots > 0 && fewshotSplit && fewshotSplit !== loaded.split) {
-    // Few-shot pools are small prefixes for `first`; `random` needs the whole split.
-    const limit = suite.prompt.fewshot_sampler === 'first' ? shots + 1 : undefined;
-    try {
-      const shotData = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: fewshotSplit, ...generation, ...(limit ? { limit } : {}) });
-      pool = shotData.items;
-      fewshot = { split: fewshotSplit, files: fileProvenance(shotData.reports) };
-    } catch (err) {
-      // The suite's own default shots fall back to zero-shot (warned, and recorded as shots: 0);
-      // shots the user asked for with --shots must be there.
-      if (!(err instanceof MissingDataError) || opts.shots !== undefined) {
-        if (err instanceof MissingDataError) throw new MissingDataError(err.message, `${err.hint ?? ''}\nor run it zero-shot with --shots 0`);
-        throw err;
-      }
-      warn(`${suite.name}: few-shot split "${fewshotSplit}" not present, running zero-shot (${err.message})`);
-      shots = 0;
-    }
-  } else if (shots > 0 && opts.limit !== undefined && loaded.items.length >= opts.limit) {
-    // Shots come from the evaluated split itself: draw them from the whole split, so a prompt
-    // never depends on --limit.
-    pool = (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split, ...generation })).items;
-  }
-  // From the evaluated split an item is never its own shot, so one fewer is available.
-  const available = fewshot ? pool.length : Math.max(0, pool.length - 1);
-  if (shots > available) {
-    warn(`${suite.name}: only ${available} few-shot example(s) available, ${shots} asked for; using ${available}`);
-    shots = available;
-  }
-  const skipped = loaded.reports.reduce((s, r) => s + r.skipped.length, 0);
-  return {
-    suite,
-    items: loaded.items,
-    pool,
-    shots,
-    skipped,
-    provenance: {
-      suite: suite.name,
-      split: loaded.split,
-      files: fileProvenance(loaded.reports),
-      ...(fewshot ? { fewshot } : {}),
-      ...(loaded.generator ? { generator: loaded.generator } : {}),
-      suite_file_sha256: suite.sha256,
-    },
-  };
 }
 
 function modeFor(suite: Suite, opts: RunOptions, backend: ModelBackend): ScoringMode {
@@ -146,12 +91,23 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
 
   // Load all data before any inference: a missing file or bad line fails in seconds, not after an hour.
   opts.suites.forEach(checkSuiteComponents);
-  const loaded: LoadedSuite[] = [];
+  const loaded: SuitePlan[] = [];
   const skippedSuites: { suite: string; reason: string }[] = [];
   const warnings: string[] = [];
   for (const suite of opts.suites) {
     try {
-      loaded.push(await loadSuite(suite, opts, (message) => warnings.push(message)));
+      const loglikelihood = opts.mcMode === 'loglikelihood' || (opts.mcMode === 'suite' && suite.choices?.mode === 'loglikelihood');
+      const planOptions = {
+        ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+        ...(opts.split !== undefined ? { split: opts.split } : {}),
+        ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+        ...(opts.shots !== undefined ? { shots: opts.shots } : {}),
+        ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}),
+        ...(opts.shard ? { shard: opts.shard } : {}),
+        seed: opts.seed,
+        loglikelihood,
+      };
+      loaded.push(await planSuite(suite, planOptions, (message) => warnings.push(message)));
     } catch (err) {
       if (!(err instanceof MissingDataError) || !opts.optionalSuites?.has(suite.name)) throw err;
       skippedSuites.push({ suite: suite.name, reason: err.message });
@@ -163,6 +119,15 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     });
   }
 
+  // Resuming: the recorded settings must match, and what was finished is kept.
+  const previous = opts.resume ? await readRunForResume(writer.dir) : undefined;
+  let resumed: ResumeState | undefined;
+  if (previous) {
+    const differences = resumeDifferences(previous, { config: opts.config, datasets: loaded.map((l) => l.provenance) });
+    if (differences.length) throw refuseResume(writer.dir, differences);
+    resumed = await loadResumeState(writer.samplesPath);
+  }
+
   const revision = gitRevision();
   const record: RunRecord = {
     schema_version: RESULTS_SCHEMA_VERSION,
@@ -171,7 +136,10 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     jpeval_version: jpevalVersion(),
     ...(revision ? { git_revision: revision } : {}),
     node_version: process.version,
-    started_at: new Date(started).toISOString(),
+    started_at: previous?.started_at ?? new Date(started).toISOString(),
+    ...(previous && resumed
+      ? { resumes: [...(previous.resumes ?? []), { at: new Date(started).toISOString(), kept_items: resumed.kept, dropped: resumed.dropped }] }
+      : {}),
     config: opts.config,
     config_hash: sha256(stableStringify(opts.config)),
     models: [],
@@ -188,6 +156,13 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   await writer.writeRun(record);
   for (const s of skippedSuites) events.emit({ type: 'warning', message: `skipped ${s.suite}: data not present (${s.reason})` });
   for (const message of warnings) events.emit({ type: 'warning', message });
+  if (resumed) {
+    const d = resumed.dropped;
+    events.emit({
+      type: 'warning',
+      message: `resuming ${writer.dir}: ${resumed.kept} finished item(s) kept; dropped ${d.torn} torn line(s), ${d.errors} failed item(s) to retry, ${d.duplicates} duplicate(s), ${d.unreadable} unreadable line(s)`,
+    });
+  }
 
   const failures: string[] = [];
   let judgeBackend: ModelBackend | undefined;
@@ -219,6 +194,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
             modelId: model.id,
             suite: l.suite,
             items: l.items,
+            total: l.total,
+            ...(resumed?.done.has(resumeKey(model.id, l.suite.name)) ? { done: resumed.done.get(resumeKey(model.id, l.suite.name))! } : {}),
             fewshotPool: l.pool,
             shots: l.shots,
             seed: opts.seed,
@@ -261,7 +238,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   } finally {
     const finished = Date.now();
     record.finished_at = new Date(finished).toISOString();
-    record.duration_s = Math.round((finished - started) / 10) / 100;
+    record.duration_s = Math.round((finished - Date.parse(record.started_at)) / 10) / 100;
     record.summary = summarize(record.results);
     record.complete ??= false;
     unsubscribe();
