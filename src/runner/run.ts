@@ -84,7 +84,9 @@ function modeFor(suite: Suite, opts: RunOptions, backend: ModelBackend): Scoring
  */
 export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   const events = opts.events ?? new RunEvents();
-  const signal = opts.signal ?? new AbortController().signal;
+  // The run stops on the caller's signal (Ctrl-C) or when results can no longer be written.
+  const writeStop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, writeStop.signal]) : writeStop.signal;
   const runId = opts.runId ?? newRunId();
   const writer = new RunWriter(opts.outDir, runId);
   const started = Date.now();
@@ -149,6 +151,10 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     summary: [],
   };
   await writer.open();
+  writer.onFailure = (error) => {
+    events.emit({ type: 'warning', message: `${error.message}: stopping the run` });
+    writeStop.abort(error);
+  };
   const unsubscribe = events.subscribe((event) => {
     if (event.type === 'item_finished') writer.appendSample(event.sample);
   });
@@ -228,7 +234,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
         await backend?.close();
       }
     }
-    record.status = signal.aborted ? 'interrupted' : failures.length ? 'failed' : 'completed';
+    if (writer.failure) failures.push(writer.failure.message);
+    record.status = writer.failure ? 'failed' : signal.aborted ? 'interrupted' : failures.length ? 'failed' : 'completed';
     record.complete = record.status === 'completed' && record.results.every((r) => r.complete);
     if (failures.length) record.error = failures.join('\n');
   } catch (err) {
@@ -244,8 +251,11 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     unsubscribe();
     await judgeBackend?.close();
     await writer.close();
-    await writer.writeRun(record);
+    // With a full disk this last write fails too; the previous run.json stays whole.
+    if (writer.failure) await writer.writeRun(record).catch(() => undefined);
+    else await writer.writeRun(record);
   }
+  if (writer.failure) throw writer.failure;
   events.emit({ type: 'run_finished', record });
   return record;
 }
