@@ -3,7 +3,7 @@
  * pass is almost free, so it shows the harness's fixed cost) and on the bench model (a seeded
  * random Llama-style decoder whose forward pass costs what a small real model's does; built at
  * bench time into the cache), and ends with one JSON line. See bench/README.md.
- *   node dist/bench/run-all.js [--model DIR] [--items N] [--bench-items N] [--threads N] [--batch-size N] [--remote-items N]
+ *   node dist/bench/run-all.js [--model DIR] [--items N] [--bench-items N] [--threads N] [--batch-size N] [--remote-items N] [--memory-items N]
  * --model DIR benchmarks that model instead of the bench model (the default model still runs).
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parameterCount } from '../src/models/default-model/bench-graph.js';
 import { runLocalScoringBench, type BenchOptions, type BenchResult } from './local-scoring.js';
 import { runRemoteOverheadBench } from './remote-overhead.js';
 import { runStartupBench } from './startup.js';
+import { runStreamingMemoryBench } from './streaming-memory.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -67,6 +68,7 @@ const startup = await runStartupBench();
 log(`start-up: --help ${startup.help_s} s, list ${startup.list_s} s, --version ${startup.version_s} s (median)`);
 const remote = await runRemoteOverheadBench({ log, ...(int('--remote-items') ? { items: int('--remote-items')! } : {}) });
 log(`remote: jpeval ${remote.jpeval_items_per_s} items/s vs bare client ${remote.bare_items_per_s} items/s: ratio ${remote.remote_overhead_ratio}`);
+const memory = await runStreamingMemoryBench({ log, ...(int('--memory-items') ? { items: int('--memory-items')! } : {}) });
 
 process.stdout.write(
   JSON.stringify({
@@ -79,5 +81,6 @@ process.stdout.write(
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     startup,
     remote,
+    memory_100k: memory,
   }) + '\n',
 );
