@@ -13,6 +13,7 @@ import type { RunEvents } from './events.js';
 import { generateItem, loglikelihoodItems, type Inference, type ScoringMode } from './execute-item.js';
 import type { PriorSample } from './resume.js';
 import { buildSuiteResult, type FinishedItem } from './suite-result.js';
+import { ThroughputMeter } from './throughput.js';
 
 export interface SuiteRunInput {
   runId: string;
@@ -54,13 +55,15 @@ function goldForRecord(suite: Suite, item: Item): string | number | string[] {
   return item.references.length === 1 ? item.references[0]! : item.references;
 }
 
-function finishedFromPrior(p: PriorSample, cluster: string | undefined): FinishedItem {
+/** A finished item as the suite result needs it; its timings go to the meter, not into memory. */
+function finishedFromPrior(p: PriorSample, cluster: string | undefined, meter: ThroughputMeter): FinishedItem {
+  meter.add(p.timing, p.usage, p.output_chars);
   return {
     item_id: p.item_id,
     score: p.score,
     ...(cluster !== undefined ? { cluster } : {}),
-    timing: p.timing,
-    usage: p.usage,
+    timing: [],
+    usage: {},
     output_chars: p.output_chars,
     ...(p.judge_error ? { judge_error: true } : {}),
   };
@@ -75,6 +78,7 @@ function finishedFromPrior(p: PriorSample, cluster: string | undefined): Finishe
 export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const { suite, events, signal } = input;
   const finished: FinishedItem[] = [];
+  const meter = new ThroughputMeter();
   let consecutiveErrors = 0;
   let fatal: FatalModelError | undefined;
   events.emit({ type: 'suite_started', model: input.modelId, suite: suite.name, total: input.total });
@@ -97,12 +101,13 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       if (inference.flags) score.flags.push(...inference.flags);
       const judged = input.judge && suite.judge ? await judgeItem(input.judge, item, extracted ?? inference.raw, score) : undefined;
       const outputChars = [...inference.raw].length;
+      meter.add(inference.timing, inference.usage, outputChars);
       finished.push({
         item_id: item.id,
         score,
         ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
-        timing: inference.timing,
-        usage: inference.usage,
+        timing: [],
+        usage: {},
         output_chars: outputChars,
         ...(judged?.error ? { judge_error: true } : {}),
       });
@@ -157,7 +162,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const next = await source.next();
       if (next.done) break;
       const prior = input.done?.get(next.value.id);
-      if (prior) finished.push(finishedFromPrior(prior, next.value.cluster));
+      if (prior) finished.push(finishedFromPrior(prior, next.value.cluster, meter));
       else out.push(next.value);
     }
     return out;
@@ -184,7 +189,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
 
   const judged = input.judge !== undefined && suite.judge !== undefined;
   const result = buildSuiteResult(
-    { suite, modelId: input.modelId, mode: input.mode, shots: input.shots, seed: input.seed, skipped: input.skipped, judged, total: input.total, stopped: stopped() },
+    { suite, modelId: input.modelId, mode: input.mode, shots: input.shots, seed: input.seed, skipped: input.skipped, judged, total: input.total, stopped: stopped(), meter },
     finished,
   );
   events.emit({ type: 'suite_finished', model: input.modelId, suite: suite.name, result });

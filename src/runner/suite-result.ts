@@ -40,6 +40,11 @@ export interface SuiteResultInput {
   total: number;
   /** The run was stopped (Ctrl-C) or the model given up on before the suite finished. */
   stopped: boolean;
+  /**
+   * Timings already accumulated as items finished (a long run keeps only these numbers, not each
+   * item's timing list); when absent, the items' own `timing` lists are used.
+   */
+  meter?: ThroughputMeter;
 }
 
 /** The judge's rating / scale, averaged like any mean metric (unreadable ratings count 0). */
@@ -54,8 +59,11 @@ export function buildSuiteResult(input: SuiteResultInput, finished: readonly Fin
   const clusters = scored.map((i) => i.cluster);
   const failed = items.filter((i) => i.score === undefined);
   const judgeErrors = items.filter((i) => i.judge_error).length;
-  const meter = new ThroughputMeter();
-  for (const i of scored) meter.add(i.timing, i.usage, i.output_chars);
+  let meter = input.meter;
+  if (!meter) {
+    meter = new ThroughputMeter();
+    for (const i of scored) meter.add(i.timing, i.usage, i.output_chars);
+  }
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
   const metrics: Record<string, MetricSummary> =
     scores.length > 0 ? summarizeSuite(input.suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
