@@ -3,7 +3,7 @@
  * pass is almost free, so it shows the harness's fixed cost) and on the bench model (a seeded
  * random Llama-style decoder whose forward pass costs what a small real model's does; built at
  * bench time into the cache), and ends with one JSON line. See bench/README.md.
- *   node dist/bench/run-all.js [--model DIR] [--items N] [--bench-items N] [--threads N] [--batch-size N]
+ *   node dist/bench/run-all.js [--model DIR] [--items N] [--bench-items N] [--threads N] [--batch-size N] [--remote-items N] [--memory-items N]
  * --model DIR benchmarks that model instead of the bench model (the default model still runs).
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import { defaultModelCacheDir, ensureDefaultModel } from '../src/models/default-
 import { BENCH_MODEL_SIZE, ensureBenchModel } from '../src/models/default-model/bench-model.js';
 import { parameterCount } from '../src/models/default-model/bench-graph.js';
 import { runLocalScoringBench, type BenchOptions, type BenchResult } from './local-scoring.js';
+import { runRemoteOverheadBench } from './remote-overhead.js';
+import { runStartupBench } from './startup.js';
+import { runStreamingMemoryBench } from './streaming-memory.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -60,6 +63,13 @@ const pick = (r: BenchResult) => ({
   forward_calls: r.forward_calls,
   scoring_peak_rss_mb: r.scoring_peak_rss_mb,
 });
+log('');
+const startup = await runStartupBench();
+log(`start-up: --help ${startup.help_s} s, list ${startup.list_s} s, --version ${startup.version_s} s (median)`);
+const remote = await runRemoteOverheadBench({ log, ...(int('--remote-items') ? { items: int('--remote-items')! } : {}) });
+log(`remote: jpeval ${remote.jpeval_items_per_s} items/s vs bare client ${remote.bare_items_per_s} items/s: ratio ${remote.remote_overhead_ratio}`);
+const memory = await runStreamingMemoryBench({ log, ...(int('--memory-items') ? { items: int('--memory-items')! } : {}) });
+
 process.stdout.write(
   JSON.stringify({
     bench: 'local-scoring',
@@ -69,5 +79,8 @@ process.stdout.write(
     threads: real.threads,
     default_model: pick(def),
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    startup,
+    remote,
+    memory_100k: memory,
   }) + '\n',
 );

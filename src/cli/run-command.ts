@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import YAML from 'yaml';
@@ -13,7 +14,11 @@ import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { hostInfo } from '../util/host.js';
+import { newRunId } from '../util/provenance.js';
+import { parseShard, shardFromEnv } from '../runner/shard.js';
 import { collect, parseIntOption } from './output.js';
+import { responseCacheFor } from './response-cache-option.js';
+import { applyRecordedSettings, splitRunDir } from './resume-flags.js';
 
 interface RunFlags extends ConfigFlags {
   suite?: string[];
@@ -24,6 +29,13 @@ interface RunFlags extends ConfigFlags {
   printConfig?: boolean;
   /** `--gen-count`: items generated per run by generator suites (0 = the frozen set only). */
   genCount?: number;
+  /** undefined: on for local models, off for remote ones. */
+  cache?: boolean;
+  cacheDir?: string;
+  cacheMaxMb?: number;
+  resume?: string;
+  runId?: string;
+  shard?: string;
 }
 
 export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
@@ -54,8 +66,15 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--judge <spec>', 'model that rates outputs of judge-scored suites (e.g. mt-bench-ja); shorthand for --role judge=<spec>')
     .option('--role <name=spec>', 'model for a grader role that scorers declare (e.g. judge=openai:gpt-4o), repeatable', collect)
     .option('--print-config', 'print the effective settings (flags > config file > defaults) per model and role, and exit')
-    .action(async (flags: RunFlags) => {
-      setExit(await runCommand(flags, io));
+    .option('--cache', 'answer repeated requests from the response cache (default: on for local models, off for remote)')
+    .option('--no-cache', 'never read or write the response cache')
+    .option('--cache-dir <dir>', 'response cache directory (default: $JPEVAL_CACHE_DIR/responses or ~/.cache/jpeval/responses)')
+    .option('--cache-max-mb <n>', 'size cap of the response cache; least recently used entries are evicted (default 2048)', parseIntOption('--cache-max-mb', 1))
+    .option('--shard <i/n>', 'run only part i of n of every suite (0 ≤ i < n); combine the parts with jpeval merge (default: from JOB_COMPLETION_INDEX and JPEVAL_SHARD_COUNT)')
+    .option('--run-id <id>', 'name the run directory (<out>/<id>); when it already holds this run, the run is resumed')
+    .option('--resume <run-dir>', 'continue a killed or interrupted run: finished items are kept, the rest run (settings not given are taken from its run.json)')
+    .action(async (flags: RunFlags, command: Command) => {
+      setExit(await runCommand(flags, io, (key) => command.getOptionValueSource(key as string) === 'cli'));
     });
 }
 
@@ -78,14 +97,29 @@ async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): 
   return { suites: picked, optional: new Set(picked.map((s) => s.name).filter((n) => !explicit.has(n))) };
 }
 
-async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean = () => true): Promise<number> {
+  // --resume DIR, or --run-id naming a run that exists: continue it (settings not given come from its run.json).
+  const target = flags.resume ?? (flags.runId !== undefined ? path.join(flags.out ?? DEFAULTS.out, flags.runId) : undefined);
+  const resuming = target !== undefined && (flags.resume !== undefined || existsSync(path.join(target, 'run.json')));
+  let recorded: ReturnType<typeof applyRecordedSettings<RunFlags>> | undefined;
+  if (resuming) {
+    const { readRunForResume } = await import('../runner/resume.js');
+    recorded = applyRecordedSettings(flags, await readRunForResume(path.resolve(target)), given);
+    flags = recorded.flags;
+  }
   if (flags.mcMode !== undefined && !['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
     throw new JpevalError(`--mc-mode must be suite, generate or loglikelihood (got "${flags.mcMode}")`);
   }
   if (!['auto', 'tty', 'plain', 'none'].includes(flags.progress)) {
     throw new JpevalError(`--progress must be auto, tty, plain or none (got "${flags.progress}")`);
   }
-  const config = effectiveConfig(flags, await loadConfigFile(flags.config));
+  const file = await loadConfigFile(flags.config);
+  // Resuming without -m / --config: the models and graders exactly as the run recorded them.
+  const withRecorded = recorded?.models
+    ? { ...(file ?? { path: '(run.json)', roles: {} }), models: recorded.models, ...(recorded.roles ? { roles: recorded.roles } : {}) }
+    : file;
+  const config = effectiveConfig(flags, withRecorded);
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnv();
   if (flags.printConfig) {
     io.stdout.write(YAML.stringify(printableConfig(config)));
     return 0;
@@ -106,20 +140,28 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
     events.subscribe(reporter.handle);
   }
 
-  const toRun = (model: EffectiveModel): ModelToRun => ({
+  const cache = responseCacheFor(flags);
+  const toRun = (model: EffectiveModel, cached: boolean): ModelToRun => ({
     id: model.name,
     concurrency: model.concurrency,
     batchSize: model.batchSize,
-    open: () => createBackend(model.spec, backendOptions(model, (info) => events.emit({ type: 'retry', model: model.name, ...info }))),
+    open: () => {
+      const open = () => createBackend(model.spec, backendOptions(model, (info) => events.emit({ type: 'retry', model: model.name, ...info })));
+      return cached ? cache.wrap(model.spec.kind !== 'remote', open) : open();
+    },
   });
-  const models = config.models.map(toRun);
-  const roles = Object.fromEntries(Object.entries(config.roles).map(([role, model]) => [role, toRun(model)]));
+  const models = config.models.map((m) => toRun(m, true));
+  // Graders are not cached: their requests are built by scorers, per item.
+  const roles = Object.fromEntries(Object.entries(config.roles).map(([role, model]) => [role, toRun(model, false)]));
+  const where = resuming ? splitRunDir(target) : undefined;
   const runOptions: RunOptions = {
     models,
     ...(Object.keys(roles).length ? { roles } : {}),
     suites,
     optionalSuites: optional,
-    outDir: config.out,
+    outDir: where?.outDir ?? config.out,
+    ...(where ? { runId: where.runId, resume: true } : flags.runId !== undefined ? { runId: flags.runId } : shard ? { runId: `${newRunId()}-shard-${shard.index}-of-${shard.count}` } : {}),
+    ...(shard ? { shard } : {}),
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     ...(config.split ? { split: config.split } : {}),
     ...(config.limit !== undefined ? { limit: config.limit } : {}),
@@ -133,6 +175,7 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       models: config.models.map(describeModel),
       roles: Object.fromEntries(Object.entries(config.roles).map(([role, m]) => [role, describeModel(m)])),
       suites: suites.map((s) => `${s.name}@${s.version}`),
+      suites_dirs: (flags.suitesDir ?? []).map((d) => path.resolve(d)),
       data_dir: config.dataDir ?? null,
       split: config.split ?? null,
       limit: config.limit ?? null,
@@ -140,6 +183,8 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       seed: config.seed,
       gen_count: flags.genCount ?? null,
       mc_mode: config.mcMode,
+      shard: shard ?? null,
+      cache: flags.cache ?? 'local models only',
       // Throughput is compared only between runs on equal hardware (leaderboard, nightly).
       host: hostInfo(),
     },

@@ -32,6 +32,10 @@ export interface ConfigModel {
   timeoutMs?: number;
   maxRetries?: number;
   settings: Record<string, unknown>;
+  /** Several endpoints serving the model (config `endpoints:`). */
+  endpoints?: { url: string; concurrency?: number; apiKeyEnv?: string }[];
+  /** A pool of API keys (config `api_key_envs:`). */
+  apiKeyEnvs?: string[];
 }
 
 export interface JpevalConfig {
@@ -198,6 +202,16 @@ function resolveConfig(file: string, absolute: string, input: ConfigFileInput, e
       ...(entry.batch_size === undefined ? {} : { batchSize: entry.batch_size }),
       ...(entry.timeout_ms === undefined ? {} : { timeoutMs: entry.timeout_ms }),
       ...(entry.max_retries === undefined ? {} : { maxRetries: entry.max_retries }),
+      ...(entry.endpoints === undefined
+        ? {}
+        : {
+            endpoints: entry.endpoints.map((e) => ({
+              url: e.url,
+              ...(e.concurrency === undefined ? {} : { concurrency: e.concurrency }),
+              ...(e.api_key_env === undefined ? {} : { apiKeyEnv: e.api_key_env }),
+            })),
+          }),
+      ...(entry.api_key_envs === undefined ? {} : { apiKeyEnvs: entry.api_key_envs }),
     };
   };
   (input.models ?? []).forEach((entry, i) => {

@@ -1,5 +1,6 @@
 import { backendDefaults, type CreateBackendOptions } from '../models/create.js';
-import { parseModelSpec, type ModelSpec } from '../models/spec.js';
+import { planEndpoints, totalConcurrency, type EndpointOption } from '../models/remote/endpoint-plan.js';
+import { parseModelSpec, type ModelSpec, type RemoteModelSpec } from '../models/spec.js';
 import { JpevalError } from '../util/errors.js';
 import type { ConfigModel, JpevalConfig } from './config-file.js';
 
@@ -50,6 +51,9 @@ export interface EffectiveModel {
   timeoutMs: number;
   maxRetries: number;
   apiKeyEnv?: string;
+  /** Several endpoints serving a remote model (config `endpoints:`), and a pool of API keys (`api_key_envs:`). */
+  endpoints?: EndpointOption[];
+  apiKeyEnvs?: string[];
   /** Backend-specific settings (config `settings`, plus --threads / --dtype). */
   settings: Record<string, unknown>;
   from: { concurrency: Source; batch_size: Source; timeout_ms: Source; max_retries: Source };
@@ -82,7 +86,12 @@ function settingsBatchSize(entry: ConfigModel | undefined): number | undefined {
 
 function effectiveModel(spec: ModelSpec, entry: ConfigModel | undefined, flags: ConfigFlags, file: JpevalConfig | undefined): EffectiveModel {
   const backend = backendDefaults(spec);
-  const [concurrency, cFrom] = pick<number>([flags.concurrency, 'flag'], [entry?.concurrency, 'config'], [file?.concurrency, 'config'], [backend.concurrency, 'backend default']);
+  let [concurrency, cFrom] = pick<number>([flags.concurrency, 'flag'], [entry?.concurrency, 'config'], [file?.concurrency, 'config'], [backend.concurrency, 'backend default']);
+  if (spec.kind === 'remote') {
+    // With several endpoints (or keys), the runner keeps every endpoint's slots busy.
+    const planned = planEndpoints(spec as RemoteModelSpec, { concurrency, ...(entry?.endpoints ? { endpoints: entry.endpoints } : {}), ...(entry?.apiKeyEnvs ? { apiKeyEnvs: entry.apiKeyEnvs } : {}) });
+    if (totalConcurrency(planned) > concurrency) [concurrency, cFrom] = [totalConcurrency(planned), 'config'];
+  }
   const [batchSize, bFrom] = pick<number>([flags.batchSize, 'flag'], [entry?.batchSize ?? settingsBatchSize(entry), 'config'], [backend.batchSize, 'backend default']);
   const [timeoutMs, tFrom] = pick<number>([flags.timeout, 'flag'], [entry?.timeoutMs, 'config'], [file?.timeoutMs, 'config'], [DEFAULTS.timeoutMs, 'default']);
   const [maxRetries, rFrom] = pick<number>([flags.maxRetries, 'flag'], [entry?.maxRetries, 'config'], [file?.maxRetries, 'config'], [DEFAULTS.maxRetries, 'default']);
@@ -97,6 +106,8 @@ function effectiveModel(spec: ModelSpec, entry: ConfigModel | undefined, flags: 
     timeoutMs,
     maxRetries,
     ...(entry?.apiKeyEnv ? { apiKeyEnv: entry.apiKeyEnv } : {}),
+    ...(entry?.endpoints ? { endpoints: entry.endpoints } : {}),
+    ...(entry?.apiKeyEnvs ? { apiKeyEnvs: entry.apiKeyEnvs } : {}),
     settings,
     from: { concurrency: cFrom, batch_size: bFrom, timeout_ms: tFrom, max_retries: rFrom },
   };
@@ -171,6 +182,8 @@ export function backendOptions(model: EffectiveModel, onRetry?: CreateBackendOpt
     maxRetries: model.maxRetries,
     settings: model.settings,
     ...(model.apiKeyEnv ? { apiKeyEnv: model.apiKeyEnv } : {}),
+    ...(model.endpoints ? { endpoints: model.endpoints } : {}),
+    ...(model.apiKeyEnvs ? { apiKeyEnvs: model.apiKeyEnvs } : {}),
     ...(typeof model.settings.threads === 'number' ? { threads: model.settings.threads } : {}),
     ...(typeof model.settings.dtype === 'string' ? { dtype: model.settings.dtype } : {}),
     ...(onRetry ? { onRetry } : {}),
@@ -188,6 +201,8 @@ export function describeModel(model: EffectiveModel): Record<string, unknown> {
     timeout_ms: model.timeoutMs,
     max_retries: model.maxRetries,
     ...(model.apiKeyEnv ? { api_key_env: model.apiKeyEnv } : {}),
+    ...(model.endpoints ? { endpoints: model.endpoints.map((e) => ({ url: e.url, concurrency: e.concurrency ?? null, api_key_env: e.apiKeyEnv ?? null })) } : {}),
+    ...(model.apiKeyEnvs ? { api_key_envs: model.apiKeyEnvs } : {}),
     settings: model.settings,
   };
 }

@@ -27,6 +27,21 @@ export const modelEntrySchema = z.strictObject({
   max_retries: z.number().int().min(0).optional(),
   /** Backend-specific settings (remote: stream, extra_body, max_tokens_param; local: dtype, …). */
   settings: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Several endpoints serving this model (replicas): a base URL, or `{url, concurrency, api_key_env}`.
+   * Requests go to the least-loaded healthy one; one that fails is taken out and retried later.
+   */
+  endpoints: z
+    .array(
+      z.preprocess(
+        (value) => (typeof value === 'string' ? { url: value } : value),
+        z.strictObject({ url: z.string().trim().min(1), concurrency: positiveInt.optional(), api_key_env: envName.optional() }),
+      ),
+    )
+    .min(1)
+    .optional(),
+  /** A pool of API keys (names of environment variables): every endpoint is used with each key. */
+  api_key_envs: z.array(envName).min(1).optional(),
 });
 
 /** `models:` entries may be written as a bare spec string. */

@@ -16,6 +16,9 @@ export interface CreateBackendOptions extends BackendOptions {
   batchSize?: number;
   /** Name of the env variable holding the API key (config `api_key_env`). */
   apiKeyEnv?: string;
+  /** Remote backends: several endpoints serving the model (config `endpoints:`) and a pool of API keys (`api_key_envs:`). */
+  endpoints?: { url: string; concurrency?: number; apiKeyEnv?: string }[];
+  apiKeyEnvs?: string[];
   /** Defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Backoff tuning for remote backends (tests shorten it); maxRetries comes from BackendOptions. */

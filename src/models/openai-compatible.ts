@@ -1,7 +1,8 @@
 import type OpenAI from 'openai';
 
 import { UnsupportedError } from '../util/errors.js';
-import { type EndpointLimit, acquireEndpointLimit } from './remote/endpoint-limits.js';
+import { EndpointPool, type PoolEndpoint } from './remote/endpoint-pool.js';
+import { planEndpoints, type EndpointOption } from './remote/endpoint-plan.js';
 import { scoreEchoedPrompt } from './remote/echo-logprobs.js';
 import {
   type StreamMode,
@@ -49,6 +50,10 @@ export interface OpenAICompatibleOptions extends BackendOptions {
   env?: NodeJS.ProcessEnv;
   /** Backoff tuning (tests shorten it); maxRetries comes from BackendOptions. */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
+  /** Several endpoints serving this model (config `endpoints:`); default: the spec's base URL(s). */
+  endpoints?: EndpointOption[];
+  /** A pool of API keys (config `api_key_envs:`): every endpoint is used once with each key. */
+  apiKeyEnvs?: string[];
 }
 
 /** Statuses with which servers reject a parameter they do not know. */
@@ -76,25 +81,44 @@ export async function createOpenAICompatibleBackend(
 ): Promise<ModelBackend> {
   const env = options.env ?? process.env;
   const settings = parseRemoteSettings(spec.raw, options.settings);
-  const key = resolveApiKey(spec, options.apiKeyEnv, env);
   const isOpenAI = spec.provider === 'openai' || new URL(spec.baseUrl).hostname === 'api.openai.com';
-  const client = createSdkClient(spec.baseUrl, key.key, options.timeoutMs, isOpenAI);
+  const planned = planEndpoints(spec, options);
+  const pool = new EndpointPool<OpenAI>(
+    planned.map((e) => {
+      const key = resolveApiKey({ ...spec, baseUrl: e.url }, e.apiKeyEnv, env);
+      return { url: e.url, keySource: key.source, concurrency: e.concurrency, client: createSdkClient(e.url, key.key, options.timeoutMs, isOpenAI) };
+    }),
+  );
   // Probing GET /models fails fast on an unreachable server (instead of retrying every item),
   // resolves `URL` specs without `#model`, and records what the server says about the model.
-  const probeCtx: RequestContext = {
-    modelId: spec.id,
-    baseUrl: spec.baseUrl,
-    endpoint: 'GET /models',
-    keySource: key.source,
-  };
-  const listing = await fetchServerModels(client, probeCtx, Math.min(options.timeoutMs, 30_000));
-  const { model, metadata } = pickModel(spec, listing, probeCtx);
-  return new OpenAICompatibleBackend(spec, model, client, key.source, settings, metadata, listing, options);
+  // With several endpoints, one that cannot be reached starts out of the pool; all of them is an error.
+  const probes = await Promise.allSettled(
+    pool.endpoints.map((e) =>
+      fetchServerModels(e.client, { modelId: spec.id, baseUrl: e.url, endpoint: 'GET /models', keySource: e.keySource }, Math.min(options.timeoutMs, 30_000)),
+    ),
+  );
+  const firstOk = probes.findIndex((p) => p.status === 'fulfilled');
+  if (firstOk === -1) {
+    pool.release();
+    throw (probes[0] as PromiseRejectedResult).reason;
+  }
+  probes.forEach((p, i) => {
+    if (p.status === 'rejected') pool.markDown(pool.endpoints[i]!);
+  });
+  const probeCtx: RequestContext = { modelId: spec.id, baseUrl: pool.endpoints[firstOk]!.url, endpoint: 'GET /models', keySource: pool.endpoints[firstOk]!.keySource };
+  const listing = (probes[firstOk] as PromiseFulfilledResult<ServerListing>).value;
+  let picked;
+  try {
+    picked = pickModel(spec, listing, probeCtx);
+  } catch (err) {
+    pool.release();
+    throw err;
+  }
+  return new OpenAICompatibleBackend(spec, picked.model, pool, settings, picked.metadata, listing, options);
 }
 
 class OpenAICompatibleBackend implements ModelBackend {
   private readonly modelId: string;
-  private readonly limit: EndpointLimit;
   private readonly policy: RetryPolicy;
   private streamMode: StreamMode;
   /** max_tokens that works for echo scoring: 0 on most servers, 1 on vLLM; undefined until known. */
@@ -105,16 +129,14 @@ class OpenAICompatibleBackend implements ModelBackend {
   constructor(
     private readonly spec: RemoteModelSpec,
     private readonly model: string,
-    private readonly client: OpenAI,
-    private readonly keySource: string,
+    private readonly pool: EndpointPool<OpenAI>,
     private readonly settings: RemoteSettings,
     private readonly serverMetadata: Record<string, unknown> | undefined,
     /** What GET /models said at start-up: tells a wrong model name from a missing endpoint. */
     private readonly listing: ServerListing,
     private readonly options: OpenAICompatibleOptions,
   ) {
-    this.modelId = `${spec.baseUrl}#${model}`;
-    this.limit = acquireEndpointLimit(spec.baseUrl, options.concurrency);
+    this.modelId = spec.model === undefined ? `${spec.id}#${model}` : spec.id;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: options.maxRetries };
     this.streamMode = settings.stream ? 'with-usage' : 'off';
   }
@@ -142,49 +164,46 @@ class OpenAICompatibleBackend implements ModelBackend {
         ...(this.echoMaxTokens === undefined ? {} : { loglikelihoodMaxTokens: this.echoMaxTokens }),
         loglikelihoodEmptyContext: EMPTY_CONTEXT,
         ...(this.serverMetadata === undefined ? {} : { server: this.serverMetadata }),
+        ...(this.pool.size > 1 ? { endpoints: this.pool.usage() } : {}),
       },
     };
   }
 
-  private context(endpoint: string, tag: string | undefined): RequestContext {
+  private context(at: PoolEndpoint<OpenAI>, endpoint: string, tag: string | undefined): RequestContext {
     return {
       modelId: this.modelId,
-      baseUrl: this.spec.baseUrl,
+      baseUrl: at.url,
       endpoint,
-      keySource: this.keySource,
+      keySource: at.keySource,
       ...(tag === undefined ? {} : { tag }),
     };
   }
 
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const chat = request.prompt.kind === 'chat';
-    const ctx = this.context(chat ? 'POST /chat/completions' : 'POST /completions', tagOf(request));
-    return this.limit.run(async () => {
-      let startedAt = Date.now();
-      const { value, attempts } = await withRetries(
-        () => {
+    let startedAt = Date.now();
+    const { value, attempts } = await withRetries(
+      () =>
+        this.pool.run((at) => {
           startedAt = Date.now();
-          return this.generateOnce(request, ctx);
-        },
-        this.policy,
-        { ...(this.options.onRetry ? { onRetry: this.options.onRetry } : {}), ...(request.signal ? { signal: request.signal } : {}) },
-      );
-      const endedAt = Date.now();
-      return {
-        text: applyStop(value.text, request.decoding.stop),
-        usage: value.usage,
-        ...(value.finishReason === undefined ? {} : { finishReason: value.finishReason }),
-        timing: {
-          startedAt,
-          endedAt,
-          latencyMs: endedAt - startedAt,
-          ...(value.firstTokenAt === undefined
-            ? {}
-            : { firstTokenAt: value.firstTokenAt, ttftMs: value.firstTokenAt - startedAt }),
-          attempts,
-        },
-      };
-    });
+          return this.generateOnce(request, this.context(at, chat ? 'POST /chat/completions' : 'POST /completions', tagOf(request)), at.client);
+        }, request.signal),
+      this.policy,
+      { ...(this.options.onRetry ? { onRetry: this.options.onRetry } : {}), ...(request.signal ? { signal: request.signal } : {}) },
+    );
+    const endedAt = Date.now();
+    return {
+      text: applyStop(value.text, request.decoding.stop),
+      usage: value.usage,
+      ...(value.finishReason === undefined ? {} : { finishReason: value.finishReason }),
+      timing: {
+        startedAt,
+        endedAt,
+        latencyMs: endedAt - startedAt,
+        ...(value.firstTokenAt === undefined ? {} : { firstTokenAt: value.firstTokenAt, ttftMs: value.firstTokenAt - startedAt }),
+        attempts,
+      },
+    };
   }
 
   /**
@@ -192,13 +211,13 @@ class OpenAICompatibleBackend implements ModelBackend {
    * step down (with usage → without → not streamed) and take the first mode that works. Only
    * adopt the lower mode once it has worked, so one bad prompt cannot switch streaming off.
    */
-  private async generateOnce(request: GenerateRequest, ctx: RequestContext) {
+  private async generateOnce(request: GenerateRequest, ctx: RequestContext, client: OpenAI) {
     const chat = request.prompt.kind === 'chat';
     const ladder = STREAM_LADDER.slice(STREAM_LADDER.indexOf(this.streamMode));
     let firstRejection: HttpStatusError | undefined;
     for (const mode of ladder) {
       try {
-        const result = await this.send(request, ctx, mode);
+        const result = await this.send(request, ctx, client, mode);
         if (mode !== ladder[0] && this.streamMode === ladder[0]) this.streamMode = mode;
         return result;
       } catch (err) {
@@ -218,7 +237,7 @@ class OpenAICompatibleBackend implements ModelBackend {
     throw firstRejection!;
   }
 
-  private send(request: GenerateRequest, ctx: RequestContext, mode: StreamMode) {
+  private send(request: GenerateRequest, ctx: RequestContext, client: OpenAI, mode: StreamMode) {
     const chat = request.prompt.kind === 'chat';
     const body = generationBody(request, {
       model: this.model,
@@ -227,7 +246,7 @@ class OpenAICompatibleBackend implements ModelBackend {
       extraBody: this.settings.extraBody,
     });
     return attempt(ctx, this.options.timeoutMs, request.signal, async (signal) => {
-      const response = await this.client
+      const response = await client
         .post(chat ? '/chat/completions' : '/completions', { body, signal, ...(mode === 'off' ? {} : { stream: true }) })
         .asResponse();
       const contentType = response.headers.get('content-type');
@@ -247,7 +266,7 @@ class OpenAICompatibleBackend implements ModelBackend {
     try {
       return await Promise.all(
         requests.map((request) =>
-          this.limit.run(() => this.scoreWithRetries(request, linked)).catch((err: unknown) => {
+          this.scoreWithRetries(request, linked).catch((err: unknown) => {
             batch.abort(err);
             throw err;
           }),
@@ -262,13 +281,13 @@ class OpenAICompatibleBackend implements ModelBackend {
   private async scoreWithRetries(request: LoglikelihoodRequest, signal: AbortSignal): Promise<LoglikelihoodResult> {
     if (signal.aborted) throw signal.reason;
     if (this.echoUnsupported !== undefined) throw this.echoUnsupported;
-    const ctx = this.context('POST /completions (echo, logprobs)', tagOf(request));
     let startedAt = Date.now();
     const { value, attempts } = await withRetries(
-      () => {
-        startedAt = Date.now();
-        return this.scoreOnce(request, ctx, signal);
-      },
+      () =>
+        this.pool.run((at) => {
+          startedAt = Date.now();
+          return this.scoreOnce(request, this.context(at, 'POST /completions (echo, logprobs)', tagOf(request)), at.client, signal);
+        }, signal),
       this.policy,
       { ...(this.options.onRetry ? { onRetry: this.options.onRetry } : {}), signal },
     );
@@ -276,12 +295,12 @@ class OpenAICompatibleBackend implements ModelBackend {
     return { ...value, timing: { startedAt, endedAt, latencyMs: endedAt - startedAt, attempts } };
   }
 
-  private async scoreOnce(request: LoglikelihoodRequest, ctx: RequestContext, signal: AbortSignal) {
+  private async scoreOnce(request: LoglikelihoodRequest, ctx: RequestContext, client: OpenAI, signal: AbortSignal) {
     const tries: (0 | 1)[] = this.echoMaxTokens === undefined ? [0, 1] : [this.echoMaxTokens];
     let lastRejection: HttpStatusError | undefined;
     for (const maxTokens of tries) {
       try {
-        const result = await this.echoRequest(request, ctx, signal, maxTokens);
+        const result = await this.echoRequest(request, ctx, client, signal, maxTokens);
         this.echoMaxTokens ??= maxTokens;
         return result;
       } catch (err) {
@@ -305,7 +324,7 @@ class OpenAICompatibleBackend implements ModelBackend {
     return this.echoUnsupported;
   }
 
-  private echoRequest(request: LoglikelihoodRequest, ctx: RequestContext, signal: AbortSignal, maxTokens: 0 | 1) {
+  private echoRequest(request: LoglikelihoodRequest, ctx: RequestContext, client: OpenAI, signal: AbortSignal, maxTokens: 0 | 1) {
     const context = request.context === '' ? EMPTY_CONTEXT : request.context;
     const body = {
       model: this.model,
@@ -316,7 +335,7 @@ class OpenAICompatibleBackend implements ModelBackend {
       temperature: 0,
     };
     return attempt(ctx, this.options.timeoutMs, signal, async (inner) => {
-      const response = await this.client.post('/completions', { body, signal: inner }).asResponse();
+      const response = await client.post('/completions', { body, signal: inner }).asResponse();
       const text = await readText(response);
       const reply = parseJsonBody(ctx, text, response.headers.get('content-type'));
       const choice = (reply as { choices?: { logprobs?: unknown }[] }).choices?.[0];
@@ -337,6 +356,6 @@ class OpenAICompatibleBackend implements ModelBackend {
   }
 
   async close(): Promise<void> {
-    this.limit.release();
+    this.pool.release();
   }
 }

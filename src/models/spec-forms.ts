@@ -35,6 +35,8 @@ export interface RemoteModelSpec extends ModelSpec {
   baseUrl: string;
   /** Undefined when the spec was a bare URL: resolved at create time from GET /models. */
   model?: string;
+  /** Several base URLs serving the model (`http://a/v1,http://b/v1#model`); baseUrl is the first. */
+  endpoints?: string[];
 }
 
 export interface LocalModelSpec extends ModelSpec {
@@ -115,14 +117,22 @@ export function parseUrlSpec(raw: string, trimmed: string): RemoteModelSpec {
   const urlPart = hashAt === -1 ? trimmed : trimmed.slice(0, hashAt);
   const model = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1).trim();
   if (model === '') throw specError(raw, 'empty model name after "#" (write URL#<model>)');
-  const baseUrl = normaliseBaseUrl(raw, urlPart);
+  // `URL,URL,…#model`: replicas serving one model; the id names them all, so results and caches
+  // of a pool never mix with those of a single endpoint.
+  const urls = urlPart.split(',').map((u) => u.trim());
+  if (urls.some((u) => u === '')) throw specError(raw, 'empty base URL in a comma-separated list');
+  const endpoints = urls.map((u) => normaliseBaseUrl(raw, u));
+  if (new Set(endpoints).size !== endpoints.length) throw specError(raw, 'the same base URL is listed twice');
+  const baseUrl = endpoints[0]!;
+  const joined = endpoints.join(',');
   return {
     kind: 'remote',
     provider: 'url',
-    id: model === undefined ? baseUrl : `${baseUrl}#${model}`,
+    id: model === undefined ? joined : `${joined}#${model}`,
     raw,
     baseUrl,
     ...(model === undefined ? {} : { model }),
+    ...(endpoints.length > 1 ? { endpoints } : {}),
   };
 }
 

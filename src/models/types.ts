@@ -52,6 +52,8 @@ export interface GenerateResult {
   usage: TokenUsage;
   timing: RequestTiming;
   finishReason?: string;
+  /** Set when a response cache sits in front of the backend: whether this answer came from it. */
+  cached?: boolean;
 }
 
 /** Score `continuation` given `context`: log P(continuation | context), summed over its tokens. */
@@ -70,6 +72,8 @@ export interface LoglikelihoodResult {
   continuationTokens: number;
   usage: TokenUsage;
   timing: RequestTiming;
+  /** Set when a response cache sits in front of the backend: whether this answer came from it. */
+  cached?: boolean;
 }
 
 export interface ModelInfo {

@@ -34,6 +34,26 @@ export function usageRecord(u: TokenUsage): UsageRecord {
   };
 }
 
+/** The inverse of timingRecord: a saved timing back in memory (resume, merge). */
+export function timingFromRecord(t: TimingRecord): RequestTiming {
+  return {
+    startedAt: t.started_at,
+    ...(t.first_token_at === undefined ? {} : { firstTokenAt: t.first_token_at }),
+    endedAt: t.ended_at,
+    latencyMs: t.latency_ms,
+    ...(t.ttft_ms === undefined ? {} : { ttftMs: t.ttft_ms }),
+    attempts: t.attempts,
+  };
+}
+
+/** The inverse of usageRecord. */
+export function usageFromRecord(u: UsageRecord): TokenUsage {
+  return {
+    ...(u.prompt_tokens === undefined ? {} : { promptTokens: u.prompt_tokens }),
+    ...(u.completion_tokens === undefined ? {} : { completionTokens: u.completion_tokens }),
+  };
+}
+
 /** A backend's info() as recorded in run.json, with the run's own settings (batch size, …) merged in. */
 export function modelRecord(info: ModelInfo, extra: { name?: string; settings?: Record<string, unknown> } = {}): ModelRecord {
   return {

@@ -56,6 +56,10 @@ export const sampleRecordSchema = z
     raw_output: z.string(),
     /** For loglikelihood-scored items: one log-probability per choice. */
     choice_logprobs: z.array(z.number()).optional(),
+    /** Each choice continuation's length in characters, aligned with choice_logprobs (per-character accuracy). */
+    choice_chars: z.array(z.number().int()).optional(),
+    /** The item's values of the suite's `breakdown_by` fields, so results per tier can be rebuilt from samples. */
+    breakdown: z.record(z.string(), z.string()).optional(),
     extracted: z.string().nullable(),
     gold: z.union([z.string(), z.number(), z.array(z.string())]),
     score: itemScoreSchema,
@@ -65,6 +69,8 @@ export const sampleRecordSchema = z
     timing: z.array(timingRecordSchema),
     usage: usageRecordSchema,
     output_chars: z.number().int(),
+    /** With the response cache on: `hit` when the answer came from the cache (no request was sent). */
+    cache: z.enum(['hit', 'miss']).optional(),
     error: z.string().optional(),
   })
   .strict();
@@ -87,6 +93,8 @@ export const throughputSummarySchema = z
     latency_ms: percentiles,
     ttft_ms: percentiles.optional(),
     retries: z.number().int(),
+    /** Requests answered from the response cache (not in the latency figures or request counts). */
+    cache_hits: z.number().int().optional(),
   })
   .strict();
 
@@ -167,6 +175,18 @@ export const runRecordSchema = z
     git_revision: z.string().optional(),
     node_version: z.string(),
     started_at: z.string(),
+    /** Each time the run was resumed (`--resume`): when, and what was kept and dropped of samples.jsonl. */
+    resumes: z
+      .array(
+        z
+          .object({
+            at: z.string(),
+            kept_items: z.number().int(),
+            dropped: z.object({ torn: z.number().int(), errors: z.number().int(), duplicates: z.number().int(), unreadable: z.number().int() }).strict(),
+          })
+          .strict(),
+      )
+      .optional(),
     finished_at: z.string().optional(),
     duration_s: z.number().optional(),
     /** The effective configuration (no secrets) and its hash. */

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JpevalError } from '../util/errors.js';
 import type { RunRecord, SampleRecord } from './types.js';
@@ -7,8 +7,25 @@ import type { RunRecord, SampleRecord } from './types.js';
 /** Writes a file via a temp file + rename, so readers never see half a run.json. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    await rename(tmp, file);
+  } catch (err) {
+    // A full disk leaves the previous version of the file whole; do not leave a half temp file.
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A results directory that cannot be written (full disk, permissions): says where, and what is kept. */
+export class ResultsWriteError extends JpevalError {
+  constructor(dir: string, file: string, cause: unknown) {
+    super(`cannot write results to ${dir}: ${(cause as Error)?.message ?? String(cause)} (writing ${path.basename(file)})`, {
+      hint: `everything written before is kept in ${dir}; free some space (or fix the permissions) and continue with: jpeval run --resume ${dir}`,
+      cause,
+    });
+    this.name = 'ResultsWriteError';
+  }
 }
 
 /**
@@ -18,6 +35,10 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
 export class RunWriter {
   private samples: WriteStream | undefined;
   readonly dir: string;
+  /** The first write failure; after it nothing more is appended (the run is stopped by the caller). */
+  failure: ResultsWriteError | undefined;
+  /** Called once, on the first write failure. */
+  onFailure: ((error: ResultsWriteError) => void) | undefined;
 
   constructor(outDir: string, runId: string) {
     this.dir = path.resolve(outDir, runId);
@@ -38,21 +59,37 @@ export class RunWriter {
     } catch (err) {
       throw new JpevalError(`cannot write results to ${this.dir}: ${(err as Error).message}`, { hint: 'choose another directory with --out' });
     }
-    this.samples = createWriteStream(this.samplesPath, { flags: 'a' });
+    const stream = createWriteStream(this.samplesPath, { flags: 'a' });
+    stream.on('error', (err) => this.fail(this.samplesPath, err));
+    this.samples = stream;
+  }
+
+  private fail(file: string, err: unknown): ResultsWriteError {
+    if (!this.failure) {
+      this.failure = new ResultsWriteError(this.dir, file, err);
+      this.onFailure?.(this.failure);
+    }
+    return this.failure;
   }
 
   appendSample(sample: SampleRecord): void {
     if (!this.samples) throw new Error('RunWriter.appendSample before open()');
+    if (this.failure) return;
     this.samples.write(`${JSON.stringify(sample)}\n`);
   }
 
   async writeRun(record: RunRecord): Promise<void> {
-    await writeJsonAtomic(this.runJsonPath, record);
+    try {
+      await writeJsonAtomic(this.runJsonPath, record);
+    } catch (err) {
+      throw this.fail(this.runJsonPath, err);
+    }
   }
 
   async close(): Promise<void> {
     const stream = this.samples;
     this.samples = undefined;
-    if (stream) await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (!stream || stream.destroyed) return;
+    await new Promise<void>((resolve) => stream.end(() => resolve()));
   }
 }

@@ -16,6 +16,14 @@ export interface Inference {
   usage: TokenUsage;
   /** E.g. `choice_tie`: several choices share the best log-probability (the first one is taken). */
   flags?: string[];
+  /** With a response cache: `hit` when every request of the item was answered from it. */
+  cache?: 'hit' | 'miss';
+}
+
+/** An item's cache status from its requests' (undefined when no cache is in front of the backend). */
+export function cacheStatus(results: { cached?: boolean }[]): 'hit' | 'miss' | undefined {
+  if (results.length === 0 || results.every((r) => r.cached === undefined)) return undefined;
+  return results.every((r) => r.cached === true) ? 'hit' : 'miss';
 }
 
 export type ScoringMode = 'generate' | 'loglikelihood';
@@ -27,7 +35,8 @@ export function decodingFor(suite: Suite): DecodingSettings {
 
 export async function generateItem(backend: ModelBackend, suite: Suite, item: Item, prompt: Prompt, signal?: AbortSignal): Promise<Inference> {
   const result = await backend.generate({ prompt, decoding: decodingFor(suite), tag: `${suite.name}/${item.id}`, ...(signal ? { signal } : {}) });
-  return { raw: result.text, timing: [result.timing], usage: result.usage };
+  const cache = cacheStatus([result]);
+  return { raw: result.text, timing: [result.timing], usage: result.usage, ...(cache ? { cache } : {}) };
 }
 
 /**
@@ -84,7 +93,9 @@ export async function loglikelihoodItems(
     for (let i = 1; i < logprobs.length; i++) if (logprobs[i]! > logprobs[best]!) best = i;
     const usage: TokenUsage = { promptTokens: mine.reduce((s, r) => s + (r.usage.promptTokens ?? 0), 0), completionTokens: 0 };
     const ties = logprobs.filter((lp) => Math.abs(lp - logprobs[best]!) < 1e-9).length;
+    const cache = cacheStatus(mine);
     return {
+      ...(cache ? { cache } : {}),
       raw: requests[best]?.continuation ?? '',
       choiceLogprobs: logprobs,
       choiceChars: requests.map((r) => [...r.continuation.trim()].length),

@@ -4,11 +4,9 @@ import { readRunRecord, readSamples } from '../results/read.js';
 import { summarize } from '../results/summary.js';
 import { RESULTS_SCHEMA_VERSION, type RunRecord, type SampleRecord, type SuiteResult } from '../results/types.js';
 import { RunWriter } from '../results/writer.js';
-import { countOutcomes, summarizeSuite } from '../scoring/aggregate.js';
-import { suiteHallucination } from '../scoring/hallucination/summary.js';
 import { prepareScoring, resolveScorers, type ScoringRuntime } from '../scoring/scorers.js';
 import { scoreItem } from '../scoring/score-item.js';
-import type { GraderModel, ItemScore } from '../scoring/types.js';
+import type { GraderModel } from '../scoring/types.js';
 import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
 import type { Suite } from '../suites/schema.js';
 import { JpevalError } from '../util/errors.js';
@@ -16,6 +14,7 @@ import { sha256, stableStringify } from '../util/hash.js';
 import { gitRevision, jpevalVersion, newRunId } from '../util/provenance.js';
 import { RunEvents } from './events.js';
 import type { ModelToRun } from './run.js';
+import { buildSuiteResult, type FinishedItem } from './suite-result.js';
 
 /**
  * `jpeval score`: recomputes the scores of a saved run from its samples.jsonl with the CURRENT
@@ -52,7 +51,7 @@ interface SuiteState {
 
 interface Tally {
   source: SuiteResult;
-  scored: { index: number; score: ItemScore; cluster: string | undefined }[];
+  finished: FinishedItem[];
   errors: number;
 }
 
@@ -156,7 +155,7 @@ export async function rescoreRun(opts: RescoreOptions): Promise<RunRecord> {
       if (!t) {
         const result = source.results.find((r) => r.model === sample.model && r.suite === sample.suite);
         if (!result) throw new JpevalError(`${opts.sourceDir}: samples of ${sample.suite} × ${sample.model} have no result in run.json`);
-        t = { source: result, scored: [], errors: 0 };
+        t = { source: result, finished: [], errors: 0 };
         tallies.set(key, t);
       }
       return t;
@@ -169,7 +168,15 @@ export async function rescoreRun(opts: RescoreOptions): Promise<RunRecord> {
       const tally = tallyFor(sample);
       const out = await rescoreSample(sample, state, runId, signal);
       if (out.error !== undefined) tally.errors += 1;
-      else tally.scored.push({ index: state.items.get(out.item_id)!.index, score: out.score, cluster: out.cluster });
+      tally.finished.push({
+        item_id: out.item_id,
+        ...(out.error !== undefined ? { error: out.error } : { score: out.score }),
+        ...(out.cluster !== undefined ? { cluster: out.cluster } : {}),
+        ...(out.breakdown !== undefined ? { breakdown: out.breakdown } : {}),
+        timing: [],
+        usage: {},
+        output_chars: out.output_chars,
+      });
       writer.appendSample(out);
       events.emit({ type: 'item_finished', model: out.model, suite: out.suite, sample: out });
     }
@@ -177,7 +184,7 @@ export async function rescoreRun(opts: RescoreOptions): Promise<RunRecord> {
     for (const result of source.results) {
       const state = states.get(result.suite);
       if (!state) continue;
-      const tally = tallies.get(`${result.model}\u0000${result.suite}`) ?? { source: result, scored: [], errors: 0 };
+      const tally = tallies.get(`${result.model}\u0000${result.suite}`) ?? { source: result, finished: [], errors: 0 };
       record.results.push(suiteResult(tally, state.suite, source.config.seed, signal.aborted));
     }
     record.status = signal.aborted ? 'interrupted' : 'completed';
@@ -211,7 +218,7 @@ async function rescoreSample(sample: SampleRecord, state: SuiteState, runId: str
     });
   }
   const ranked = sample.choice_logprobs ? rankChoices(sample.choice_logprobs) : undefined;
-  const extra = ranked ? { predictedIndex: ranked.index, choiceLogprobs: sample.choice_logprobs! } : {};
+  const extra = ranked ? { predictedIndex: ranked.index, choiceLogprobs: sample.choice_logprobs!, ...(sample.choice_chars ? { choiceChars: sample.choice_chars } : {}) } : {};
   const { extracted, score } = await scoreItem(state.suite, item, sample.raw_output, extra, {
     ...state.scoring,
     signal,
@@ -223,37 +230,30 @@ async function rescoreSample(sample: SampleRecord, state: SuiteState, runId: str
 
 function suiteResult(tally: Tally, suite: Suite, seed: unknown, aborted: boolean): SuiteResult {
   const { source } = tally;
-  const ordered = [...tally.scored].sort((a, b) => a.index - b.index);
-  const scores = ordered.map((s) => s.score);
-  const clusters = ordered.map((s) => s.cluster);
-  const outcomes = countOutcomes(scores);
-  const metrics = scores.length > 0 ? summarizeSuite(suite, scores, typeof seed === 'number' ? seed : 1234, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
+  // The same aggregation as a run (canonical item order, intervals, rates, breakdown); speed figures stay the source's.
+  const built = buildSuiteResult(
+    { suite, modelId: source.model, mode: source.mode, shots: source.shots, seed: typeof seed === 'number' ? seed : 1234, skipped: source.skipped, total: source.n, stopped: aborted },
+    tally.finished,
+  );
   // Incomplete for reasons re-scoring cannot change (failed requests, an interrupted run) stays so;
   // incomplete only because a scorer failed (e.g. judge requests) may now be complete.
   const scorerErrorsBefore = source.outcomes.error - source.errors;
   const otherwiseComplete = source.complete || (source.errors === 0 && scorerErrorsBefore > 0);
-  const counts = { ...outcomes, error: outcomes.error + tally.errors };
-  const flags = countFlags(scores);
-  // Hallucination rates follow the new scores' flags (the source's block is stale after re-scoring).
-  const { hallucination: _stale, ...rest } = source;
-  const hallucination = suiteHallucination(flags, metrics);
+  const scorerErrorsNow = built.outcomes.error - tally.errors;
+  // The source's hallucination block and breakdown are stale after re-scoring: the new ones replace them.
+  const { hallucination: _staleRates, breakdown: _staleBreakdown, ...rest } = source;
   return {
     ...rest,
     suite_version: suite.version,
     category: suite.category,
-    primary_metric: suite.primary_metric ?? suite.metrics[0]?.name ?? '',
-    n: scores.length,
+    primary_metric: built.primary_metric,
+    n: built.n,
     errors: tally.errors,
-    complete: !aborted && otherwiseComplete && outcomes.error === 0 && scores.length === source.n,
-    metrics,
-    outcomes: counts,
-    flags,
-    ...(hallucination ? { hallucination } : {}),
+    complete: !aborted && otherwiseComplete && scorerErrorsNow === 0 && built.n === source.n,
+    metrics: built.metrics,
+    outcomes: built.outcomes,
+    flags: built.flags,
+    ...(built.breakdown ? { breakdown: built.breakdown } : {}),
+    ...(built.hallucination ? { hallucination: built.hallucination } : {}),
   };
-}
-
-function countFlags(scores: ItemScore[]): Record<string, number> {
-  const flags: Record<string, number> = {};
-  for (const s of scores) for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
-  return flags;
 }

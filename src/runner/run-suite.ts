@@ -1,21 +1,19 @@
-import pLimit from 'p-limit';
 import type { Item } from '../datasets/types.js';
 import type { ModelBackend, Prompt } from '../models/types.js';
 import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
-import { timingRecord, usageRecord } from '../results/records.js';
+import { timingFromRecord, timingRecord, usageFromRecord, usageRecord } from '../results/records.js';
 import { scoreItem } from '../scoring/score-item.js';
-import { summarizeSuite, countOutcomes } from '../scoring/aggregate.js';
-import { suiteHallucination } from '../scoring/hallucination/summary.js';
 import type { ScoringRuntime } from '../scoring/scorers.js';
-import type { ItemScore, MetricSummary } from '../scoring/types.js';
-import { breakdownScores, breakdownValues } from '../scoring/breakdown.js';
+import { breakdownValues } from '../scoring/breakdown.js';
 import { goldAnswer } from '../suites/choices.js';
 import { promptForRecord, renderPrompt, selectShots } from '../suites/render.js';
 import type { Suite } from '../suites/schema.js';
 import { errorMessage, ModelError } from '../util/errors.js';
 import type { RunEvents } from './events.js';
 import { generateItem, loglikelihoodItems, type Inference, type ScoringMode } from './execute-item.js';
+import type { PriorSample } from './resume.js';
+import { buildSuiteResult, type FinishedItem } from './suite-result.js';
 import { ThroughputMeter } from './throughput.js';
 
 export interface SuiteRunInput {
@@ -23,7 +21,12 @@ export interface SuiteRunInput {
   backend: ModelBackend;
   modelId: string;
   suite: Suite;
-  items: Item[];
+  /** The suite's items (this shard's), streamed: a large suite is never held whole. */
+  items: () => AsyncIterable<Item>;
+  /** How many items `items` yields (for progress and completeness). */
+  total: number;
+  /** Items a resumed run already finished: counted in the result, not run again. */
+  done?: ReadonlyMap<string, PriorSample>;
   fewshotPool: Item[];
   shots: number;
   seed: number;
@@ -53,24 +56,41 @@ function goldForRecord(suite: Suite, item: Item): string | number | string[] {
   return item.references.length === 1 ? item.references[0]! : item.references;
 }
 
+/** The item's values of the suite's `breakdown_by` fields (absent ones left out), if it has any. */
+function breakdownOf(suite: Suite, item: Item): Record<string, string> | undefined {
+  if (!suite.breakdown_by?.length) return undefined;
+  const values = Object.entries(breakdownValues(suite.breakdown_by, item.vars)).filter((e): e is [string, string] => e[1] !== undefined);
+  return Object.fromEntries(values);
+}
+
+/** A finished item as the suite result needs it; its timings go to the meter, not into memory. */
+function finishedFromPrior(p: PriorSample, suite: Suite, item: Item, meter: ThroughputMeter): FinishedItem {
+  meter.add(p.timing.map(timingFromRecord), usageFromRecord(p.usage), p.output_chars);
+  const breakdown = breakdownOf(suite, item);
+  return {
+    item_id: p.item_id,
+    ...(p.outcome === 'error' ? { error: 'error' } : { score: p.score }),
+    ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
+    ...(breakdown ? { breakdown } : {}),
+    timing: [],
+    usage: {},
+    output_chars: p.output_chars,
+  };
+}
+
 /**
- * Runs one suite against one model: renders prompts, runs inference under the concurrency limit,
- * scores each item as it finishes and emits it (the samples writer is a subscriber). Only scores
- * and timings stay in memory.
+ * Runs one suite against one model: streams the items, renders each prompt when its turn comes,
+ * runs inference with `concurrency` workers, scores each item as it finishes and emits it (the
+ * samples writer is a subscriber). Only scores and timings stay in memory. Items a resumed run
+ * already has are skipped; the result counts them like the rest.
  */
 export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
-  const { suite, items, events, signal } = input;
+  const { suite, events, signal } = input;
+  const finished: FinishedItem[] = [];
   const meter = new ThroughputMeter();
-  // Scores by item position: intervals resample in file order, never in completion order (which
-  // varies with concurrency), so the same answers always give the same interval (and `jpeval
-  // score` reproduces it).
-  const position = new Map(items.map((item, i) => [item, i]));
-  const scoredAt: (ItemScore | undefined)[] = new Array<ItemScore | undefined>(items.length);
-  let errors = 0;
-  let firstError: string | undefined;
   let consecutiveErrors = 0;
   let fatal: FatalModelError | undefined;
-  events.emit({ type: 'suite_started', model: input.modelId, suite: suite.name, total: items.length });
+  events.emit({ type: 'suite_started', model: input.modelId, suite: suite.name, total: input.total });
 
   const finish = async (item: Item, prompt: Prompt, inference: Inference | undefined, error?: unknown): Promise<void> => {
     let sample: SampleRecord;
@@ -93,14 +113,26 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       };
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
       if (inference.flags) score.flags.push(...inference.flags);
-      scoredAt[position.get(item)!] = score;
-      meter.add(inference.timing, inference.usage, [...inference.raw].length);
+      const outputChars = [...inference.raw].length;
+      meter.add(inference.timing, inference.usage, outputChars);
+      const breakdown = breakdownOf(suite, item);
+      finished.push({
+        item_id: item.id,
+        score,
+        ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
+        ...(breakdown ? { breakdown } : {}),
+        timing: [],
+        usage: {},
+        output_chars: outputChars,
+      });
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
       sample = {
         ...base,
         raw_output: inference.raw,
         ...(inference.choiceLogprobs ? { choice_logprobs: inference.choiceLogprobs } : {}),
+        ...(inference.choiceChars ? { choice_chars: inference.choiceChars } : {}),
+        ...(breakdown ? { breakdown } : {}),
         extracted,
         score,
         outcome: score.outcome,
@@ -108,12 +140,12 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         ...(ttft !== undefined ? { ttft_ms: ttft } : {}),
         timing: inference.timing.map(timingRecord),
         usage: usageRecord(inference.usage),
-        output_chars: [...inference.raw].length,
+        output_chars: outputChars,
+        ...(inference.cache ? { cache: inference.cache } : {}),
       };
       consecutiveErrors = 0;
     } else {
-      errors += 1;
-      firstError ??= errorMessage(error);
+      finished.push({ item_id: item.id, ...(item.cluster !== undefined ? { cluster: item.cluster } : {}), timing: [], usage: {}, output_chars: 0, error: errorMessage(error) });
       consecutiveErrors += 1;
       sample = {
         ...base,
@@ -135,88 +167,49 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
     events.emit({ type: 'item_finished', model: input.modelId, suite: suite.name, sample });
   };
 
-  const limit = pLimit(Math.max(1, input.concurrency));
-  const prompts = items.map((item) => renderPrompt(suite, item, selectShots(suite, input.fewshotPool, item, input.shots, input.seed)));
   const stopped = (): boolean => signal.aborted || fatal !== undefined;
-  const tasks: Promise<void>[] = [];
-  if (input.mode === 'generate') {
-    items.forEach((item, i) => {
-      tasks.push(
-        limit(async () => {
-          if (stopped()) return;
-          const prompt = prompts[i]!;
-          try {
-            await finish(item, prompt, await generateItem(input.backend, suite, item, prompt, signal));
-          } catch (err) {
-            if (signal.aborted) return;
-            await finish(item, prompt, undefined, err);
-          }
-        }),
-      );
-    });
-  } else {
-    const size = Math.max(1, input.batchSize);
-    for (let start = 0; start < items.length; start += size) {
-      const batch = items.slice(start, start + size).map((item, j) => ({ item, prompt: prompts[start + j]! }));
-      tasks.push(
-        limit(async () => {
-          if (stopped()) return;
-          try {
-            const inferences = await loglikelihoodItems(input.backend, suite, batch, signal);
-            for (const [j, inf] of inferences.entries()) await finish(batch[j]!.item, batch[j]!.prompt, inf);
-          } catch (err) {
-            if (signal.aborted) return;
-            for (const { item, prompt } of batch) await finish(item, prompt, undefined, err);
-          }
-        }),
-      );
+  const promptFor = (item: Item): Prompt => renderPrompt(suite, item, selectShots(suite, input.fewshotPool, item, input.shots, input.seed));
+  // One iterator shared by every worker: each takes the next item (or batch) when it is free.
+  const source = input.items()[Symbol.asyncIterator]();
+  const take = async (n: number): Promise<Item[]> => {
+    const out: Item[] = [];
+    while (out.length < n && !stopped()) {
+      const next = await source.next();
+      if (next.done) break;
+      const prior = input.done?.get(next.value.id);
+      if (prior) finished.push(finishedFromPrior(prior, suite, next.value, meter));
+      else out.push(next.value);
     }
-  }
-  await Promise.all(tasks);
-
-  const kept = items.flatMap((item, i) => (scoredAt[i] ? [{ score: scoredAt[i], cluster: item.cluster, fields: breakdownValues(suite.breakdown_by, item.vars) }] : []));
-  const scores = kept.map((k) => k.score);
-  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
-  const clusters = kept.map((k) => k.cluster);
-  const scored = scores.length;
-  // No scored items (everything errored or was interrupted): no value rather than a fake 0.
-  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
-  const outcomes = countOutcomes(scores);
-  const flags = countFlags(scores);
-  const hallucination = suiteHallucination(flags, metricSummaries);
-  // Metrics per tier of `breakdown_by` (e.g. difficulty), each with its own interval.
-  const breakdown = scored > 0 ? breakdownScores(suite, scores, kept.map((k) => k.fields), input.seed) : undefined;
-  const result: SuiteResult = {
-    model: input.modelId,
-    suite: suite.name,
-    suite_version: suite.version,
-    category: suite.category,
-    primary_metric: suite.primary_metric ?? suite.metrics[0]?.name ?? '',
-    mode: input.mode,
-    shots: input.shots,
-    n: scored,
-    errors,
-    ...(firstError ? { first_error: firstError } : {}),
-    skipped: input.skipped,
-    // A scorer that failed on an item (e.g. a judge request) leaves it `error`: incomplete too.
-    complete: !signal.aborted && !fatal && errors === 0 && outcomes.error === 0 && scored === items.length,
-    metrics: metricSummaries,
-    outcomes: { ...outcomes, error: outcomes.error + errors },
-    flags,
-    ...(breakdown ? { breakdown } : {}),
-    ...(hallucination ? { hallucination } : {}),
-    throughput: meter.summary(),
+    return out;
   };
+  const worker = async (): Promise<void> => {
+    const size = input.mode === 'generate' ? 1 : Math.max(1, input.batchSize);
+    for (let batch = await take(size); batch.length > 0 && !stopped(); batch = await take(size)) {
+      const prompted = batch.map((item) => ({ item, prompt: promptFor(item) }));
+      try {
+        if (input.mode === 'generate') {
+          const { item, prompt } = prompted[0]!;
+          await finish(item, prompt, await generateItem(input.backend, suite, item, prompt, signal));
+        } else {
+          const inferences = await loglikelihoodItems(input.backend, suite, prompted, signal);
+          for (const [j, inf] of inferences.entries()) await finish(prompted[j]!.item, prompted[j]!.prompt, inf);
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        for (const { item, prompt } of prompted) await finish(item, prompt, undefined, err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, input.concurrency) }, worker));
+
+  const result = buildSuiteResult(
+    { suite, modelId: input.modelId, mode: input.mode, shots: input.shots, seed: input.seed, skipped: input.skipped, total: input.total, stopped: stopped(), meter },
+    finished,
+  );
   events.emit({ type: 'suite_finished', model: input.modelId, suite: suite.name, result });
   if (fatal) {
     fatal.result = result;
     throw fatal;
   }
   return result;
-}
-
-function countFlags(scores: ItemScore[]): Record<string, number> {
-  const flags: Record<string, number> = {};
-  for (const s of scores) for (const f of s.flags) flags[f] = (flags[f] ?? 0) + 1;
-  return flags;
 }

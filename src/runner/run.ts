@@ -1,11 +1,11 @@
-import type { Item, LoadReport } from '../datasets/types.js';
+import type { Item } from '../datasets/types.js';
 import type { ModelBackend } from '../models/types.js';
 import { modelRecord } from '../results/records.js';
 import { RunWriter } from '../results/writer.js';
 import { summarize } from '../results/summary.js';
-import { RESULTS_SCHEMA_VERSION, type DatasetProvenance, type RunRecord, type SuiteResult } from '../results/types.js';
+import { RESULTS_SCHEMA_VERSION, type RunRecord, type SuiteResult } from '../results/types.js';
 import { checkSuiteComponents } from '../suites/check.js';
-import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
+import { dataRootFor } from '../suites/load-items.js';
 import { prepareScoring, rolesOf, type ScoringRuntime } from '../scoring/scorers.js';
 import type { GraderModel } from '../scoring/types.js';
 import type { Suite } from '../suites/schema.js';
@@ -14,7 +14,10 @@ import { sha256, stableStringify } from '../util/hash.js';
 import { gitRevision, jpevalVersion, newRunId } from '../util/provenance.js';
 import { RunEvents } from './events.js';
 import type { ScoringMode } from './execute-item.js';
+import { loadResumeState, readRunForResume, refuseResume, resumeDifferences, resumeKey, type ResumeState } from './resume.js';
 import { FatalModelError, runSuite } from './run-suite.js';
+import type { ShardSpec } from './shard.js';
+import { planSuite, type PlanOptions, type SuitePlan } from './suite-plan.js';
 
 export interface ModelToRun {
   /** The key results use: the config entry's `name`, else the normalised spec id. */
@@ -49,83 +52,38 @@ export interface RunOptions {
   batchSize: number;
   /** `suite`: each suite's own choice mode; otherwise force one for every choice task. */
   mcMode: 'suite' | ScoringMode;
+  /** Run only this part of every suite (`--shard i/n`, or a Kubernetes Indexed Job's index). */
+  shard?: ShardSpec;
+  /**
+   * Continue the run in `<outDir>/<runId>` (`--resume`): its finished items are kept, the rest run.
+   * Refused when this run's settings differ from the recorded ones.
+   */
+  resume?: boolean;
   /** The effective configuration, recorded (it must hold no secrets). */
   config: Record<string, unknown>;
   events?: RunEvents;
   signal?: AbortSignal;
 }
 
-export interface LoadedSuite {
-  suite: Suite;
-  items: Item[];
-  pool: Item[];
-  shots: number;
-  skipped: number;
-  provenance: DatasetProvenance;
+/** A suite's evaluated items (in memory) and few-shot pool as a run uses them: for tests and tools, not for runs (which stream). */
+export async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<Omit<SuitePlan, 'items' | 'total'> & { items: Item[] }> {
+  const plan = await planSuite(suite, planOptionsFor(suite, opts), warn);
+  const items: Item[] = [];
+  for await (const item of plan.items()) items.push(item);
+  const { items: _stream, total: _total, ...rest } = plan;
+  return { ...rest, items };
 }
 
-const fileProvenance = (reports: LoadReport[]) =>
-  reports.map((r) => ({ path: r.file, sha256: r.sha256, ...(r.version ? { version: r.version } : {}), records: r.records, skipped: r.skipped.length }));
-
-/** A suite's evaluated items and few-shot pool as a run uses them (exported for the no-leak test). */
-export async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
-  const generation = { seed: opts.seed, ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}) };
-  const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit, ...generation });
-  let shots = opts.shots ?? suite.prompt.shots;
-  let pool: Item[] = [];
-  let evaluated: Item[] = loaded.items;
-  let fewshot: DatasetProvenance['fewshot'];
-  const fewshotSplit = suite.dataset.fewshot_split;
-  if (shots > 0 && fewshotSplit && fewshotSplit !== loaded.split) {
-    // Few-shot pools are small prefixes for `first`; `random` needs the whole split.
-    const limit = suite.prompt.fewshot_sampler === 'first' ? shots + 1 : undefined;
-    try {
-      const shotData = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: fewshotSplit, ...generation, ...(limit ? { limit } : {}) });
-      pool = shotData.items;
-      fewshot = { split: fewshotSplit, files: fileProvenance(shotData.reports) };
-    } catch (err) {
-      // The suite's own default shots fall back to zero-shot (warned, and recorded as shots: 0);
-      // shots the user asked for with --shots must be there.
-      if (!(err instanceof MissingDataError) || opts.shots !== undefined) {
-        if (err instanceof MissingDataError) throw new MissingDataError(err.message, `${err.hint ?? ''}\nor run it zero-shot with --shots 0`);
-        throw err;
-      }
-      warn(`${suite.name}: few-shot split "${fewshotSplit}" not present, running zero-shot (${err.message})`);
-      shots = 0;
-    }
-  } else if (shots > 0) {
-    // No separate example split: the first items of the evaluated split become the examples and
-    // are not evaluated, so no evaluated item ever appears in a prompt's examples. Drawn from the
-    // whole split (not the --limit prefix), so a prompt never depends on --limit.
-    const whole = opts.limit !== undefined ? (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split, ...generation })).items : loaded.items;
-    const heldOut = Math.min(shots, Math.max(0, whole.length - 1));
-    if (heldOut < shots) warn(`${suite.name}: only ${heldOut} few-shot example(s) can be held out of ${whole.length} item(s), ${shots} asked for; using ${heldOut}`);
-    shots = heldOut;
-    pool = whole.slice(0, heldOut);
-    const examples = new Set(pool.map((i) => i.id));
-    evaluated = loaded.items.filter((i) => !examples.has(i.id));
-    fewshot = { split: loaded.split, files: fileProvenance(loaded.reports), held_out: heldOut };
-  }
-  if (shots > pool.length) {
-    warn(`${suite.name}: only ${pool.length} few-shot example(s) available, ${shots} asked for; using ${pool.length}`);
-    shots = pool.length;
-  }
-  const skipped = loaded.reports.reduce((s, r) => s + r.skipped.length, 0);
+function planOptionsFor(suite: Suite, opts: RunOptions): PlanOptions {
   return {
-    suite,
-    items: evaluated,
-    pool,
-    shots,
-    skipped,
-    provenance: {
-      suite: suite.name,
-      split: loaded.split,
-      ...(loaded.reports[0]?.version ? { version: loaded.reports[0].version } : {}),
-      files: fileProvenance(loaded.reports),
-      ...(fewshot ? { fewshot } : {}),
-      ...(loaded.generator ? { generator: loaded.generator } : {}),
-      suite_file_sha256: suite.sha256,
-    },
+    ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+    ...(opts.split !== undefined ? { split: opts.split } : {}),
+    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+    ...(opts.shots !== undefined ? { shots: opts.shots } : {}),
+    ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    seed: opts.seed,
+    loglikelihood: opts.mcMode === 'loglikelihood' || (opts.mcMode === 'suite' && suite.choices?.mode === 'loglikelihood'),
   };
 }
 
@@ -151,19 +109,21 @@ function modeFor(suite: Suite, opts: RunOptions, backend: ModelBackend): Scoring
  */
 export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   const events = opts.events ?? new RunEvents();
-  const signal = opts.signal ?? new AbortController().signal;
+  // The run stops on the caller's signal (Ctrl-C) or when results can no longer be written.
+  const writeStop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, writeStop.signal]) : writeStop.signal;
   const runId = opts.runId ?? newRunId();
   const writer = new RunWriter(opts.outDir, runId);
   const started = Date.now();
 
   // Load all data before any inference: a missing file or bad line fails in seconds, not after an hour.
   opts.suites.forEach(checkSuiteComponents);
-  const loaded: LoadedSuite[] = [];
+  const loaded: SuitePlan[] = [];
   const skippedSuites: { suite: string; reason: string }[] = [];
   const warnings: string[] = [];
   for (const suite of opts.suites) {
     try {
-      loaded.push(await loadSuite(suite, opts, (message) => warnings.push(message)));
+      loaded.push(await planSuite(suite, planOptionsFor(suite, opts), (message) => warnings.push(message)));
     } catch (err) {
       if (!(err instanceof MissingDataError) || !opts.optionalSuites?.has(suite.name)) throw err;
       skippedSuites.push({ suite: suite.name, reason: err.message });
@@ -175,6 +135,15 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     });
   }
 
+  // Resuming: the recorded settings must match, and what was finished is kept.
+  const previous = opts.resume ? await readRunForResume(writer.dir) : undefined;
+  let resumed: ResumeState | undefined;
+  if (previous) {
+    const differences = resumeDifferences(previous, { config: opts.config, datasets: loaded.map((l) => l.provenance) });
+    if (differences.length) throw refuseResume(writer.dir, differences);
+    resumed = await loadResumeState(writer.samplesPath);
+  }
+
   const revision = gitRevision();
   const record: RunRecord = {
     schema_version: RESULTS_SCHEMA_VERSION,
@@ -183,7 +152,10 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     jpeval_version: jpevalVersion(),
     ...(revision ? { git_revision: revision } : {}),
     node_version: process.version,
-    started_at: new Date(started).toISOString(),
+    started_at: previous?.started_at ?? new Date(started).toISOString(),
+    ...(previous && resumed
+      ? { resumes: [...(previous.resumes ?? []), { at: new Date(started).toISOString(), kept_items: resumed.kept, dropped: resumed.dropped }] }
+      : {}),
     config: opts.config,
     config_hash: sha256(stableStringify(opts.config)),
     models: [],
@@ -193,6 +165,10 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     summary: [],
   };
   await writer.open();
+  writer.onFailure = (error) => {
+    events.emit({ type: 'warning', message: `${error.message}: stopping the run` });
+    writeStop.abort(error);
+  };
   const unsubscribe = events.subscribe((event) => {
     if (event.type === 'item_finished') writer.appendSample(event.sample);
   });
@@ -200,6 +176,13 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   await writer.writeRun(record);
   for (const s of skippedSuites) events.emit({ type: 'warning', message: `skipped ${s.suite}: data not present (${s.reason})` });
   for (const message of warnings) events.emit({ type: 'warning', message });
+  if (resumed) {
+    const d = resumed.dropped;
+    events.emit({
+      type: 'warning',
+      message: `resuming ${writer.dir}: ${resumed.kept} finished item(s) kept; dropped ${d.torn} torn line(s), ${d.errors} failed item(s) to retry, ${d.duplicates} duplicate(s), ${d.unreadable} unreadable line(s)`,
+    });
+  }
 
   const failures: string[] = [];
   const graderBackends: { role: string; id: string; backend: ModelBackend }[] = [];
@@ -238,6 +221,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
             modelId: model.id,
             suite: l.suite,
             items: l.items,
+            total: l.total,
+            ...(resumed?.done.has(resumeKey(model.id, l.suite.name)) ? { done: resumed.done.get(resumeKey(model.id, l.suite.name))! } : {}),
             fewshotPool: l.pool,
             shots: l.shots,
             seed: opts.seed,
@@ -270,7 +255,8 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
         await backend?.close();
       }
     }
-    record.status = signal.aborted ? 'interrupted' : failures.length ? 'failed' : 'completed';
+    if (writer.failure) failures.push(writer.failure.message);
+    record.status = writer.failure ? 'failed' : signal.aborted ? 'interrupted' : failures.length ? 'failed' : 'completed';
     record.complete = record.status === 'completed' && record.results.every((r) => r.complete);
     if (failures.length) record.error = failures.join('\n');
   } catch (err) {
@@ -280,7 +266,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
   } finally {
     const finished = Date.now();
     record.finished_at = new Date(finished).toISOString();
-    record.duration_s = Math.round((finished - started) / 10) / 100;
+    record.duration_s = Math.round((finished - Date.parse(record.started_at)) / 10) / 100;
     record.summary = summarize(record.results);
     record.complete ??= false;
     unsubscribe();
@@ -289,8 +275,11 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
       await g.backend.close();
     }
     await writer.close();
-    await writer.writeRun(record);
+    // With a full disk this last write fails too; the previous run.json stays whole.
+    if (writer.failure) await writer.writeRun(record).catch(() => undefined);
+    else await writer.writeRun(record);
   }
+  if (writer.failure) throw writer.failure;
   events.emit({ type: 'run_finished', record });
   return record;
 }

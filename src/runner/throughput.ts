@@ -24,9 +24,15 @@ export class ThroughputMeter {
   private completionTokens = 0;
   private outputChars = 0;
   private retries = 0;
+  private cacheHits = 0;
 
   add(timings: RequestTiming[], usage: { promptTokens?: number; completionTokens?: number }, outputChars: number): void {
     for (const t of timings) {
+      // 0 attempts = answered from the response cache: no request, so no latency to report.
+      if (t.attempts === 0) {
+        this.cacheHits += 1;
+        continue;
+      }
       this.latencies.push(t.latencyMs);
       if (t.ttftMs !== undefined) this.ttfts.push(t.ttftMs);
       this.firstStart = Math.min(this.firstStart, t.startedAt);
@@ -54,6 +60,7 @@ export class ThroughputMeter {
       retries: this.retries,
     };
     if (this.ttfts.length) summary.ttft_ms = pcts(this.ttfts);
+    if (this.cacheHits) summary.cache_hits = this.cacheHits;
     return summary;
   }
 }

@@ -121,23 +121,33 @@ function passesFilter(suite: Suite, requested: string, record: Record<string, un
   );
 }
 
+/** A suite's items as a stream: reports and generator provenance are complete once it is drained. */
+export interface SuiteItemStream {
+  split: string;
+  reports: LoadReport[];
+  generator?: GeneratorProvenance;
+  items: AsyncGenerator<Item>;
+}
+
 /**
- * Reads a suite's items for one split. Records filtered out by `where` are counted in the load
- * report; malformed records throw DataError (file, line, field). Ids must be unique: leaderboards
- * pair models item by item on them.
+ * Reads a suite's items for one split, one at a time (a 100,000-item suite is never held whole).
+ * Records filtered out by `where` are counted in the load report; malformed records throw
+ * DataError (file, line, field). Ids must be unique: leaderboards pair models item by item on them.
+ * Files and the split are resolved before the first item, so a missing file fails at once.
  */
-export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<LoadedItems> {
+export async function streamSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<SuiteItemStream> {
   const split = options.split ?? suite.dataset.split;
   const root = dataRootFor(suite, options.dataDir);
   const { files, version } = await resolveSplit(suite, root, split);
   const loader = loaders.get(suite.dataset.loader);
-  const items: Item[] = [];
   const reports: LoadReport[] = [];
+  const stream: SuiteItemStream = { split, reports, items: undefined! };
   const seen = new Map<string, string>();
   const limit = options.limit ?? Infinity;
   const generator = suite.dataset.generator;
   let index = 0;
-  const add = (raw: RawRecord, frozen: boolean): void => {
+  let count = 0;
+  const build = (raw: RawRecord, frozen: boolean): Item => {
     const item = buildItem(suite, raw, index++);
     if (frozen && generator && GENERATED_ID.test(item.id)) {
       throw new DataError(raw.file, `frozen item id "${item.id}" has the form reserved for generated items (g<seed>-<n>)`, { line: raw.line, field: 'id' });
@@ -145,37 +155,47 @@ export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {
     const previous = seen.get(item.id);
     if (previous) throw new DataError(raw.file, `duplicate item id "${item.id}" (first seen at ${previous})`, { line: raw.line, field: suite.dataset.fields.id });
     seen.set(item.id, `${path.basename(raw.file)}:${raw.line ?? '?'}`);
-    items.push(item);
+    count += 1;
+    return item;
   };
-  for (const file of files) {
-    const report: LoadReport = { file, sha256: await sha256File(file), ...(version ? { version } : {}), records: 0, skipped: [] };
-    reports.push(report);
-    if (items.length >= limit) continue;
-    for await (const raw of loader.read(file, suite.dataset.options)) {
-      report.records += 1;
-      if (!passesFilter(suite, split, raw.record)) {
-        report.skipped.push({ ...(raw.line !== undefined ? { line: raw.line } : {}), reason: 'filtered by the suite\'s `where` / `split_where`' });
-        continue;
+  stream.items = (async function* () {
+    for (const file of files) {
+      const report: LoadReport = { file, sha256: await sha256File(file), ...(version ? { version } : {}), records: 0, skipped: [] };
+      reports.push(report);
+      if (count >= limit) continue;
+      for await (const raw of loader.read(file, suite.dataset.options)) {
+        report.records += 1;
+        if (!passesFilter(suite, split, raw.record)) {
+          report.skipped.push({ ...(raw.line !== undefined ? { line: raw.line } : {}), reason: 'filtered by the suite\'s `where` / `split_where`' });
+          continue;
+        }
+        yield build(raw, true);
+        if (count >= limit) break;
       }
-      add(raw, true);
-      if (items.length >= limit) break;
     }
-  }
-  let provenance: GeneratorProvenance | undefined;
-  if (generator && split === (generator.split ?? suite.dataset.split)) {
-    // Generated after the frozen set, all `count` of them even under --limit, so the content
-    // hash in run.json identifies the generated set whatever part of it was evaluated.
-    const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count);
-    provenance = generated.provenance;
-    for (const raw of generated.records) {
-      if (items.length >= limit) break;
-      add(raw, false);
+    if (generator && split === (generator.split ?? suite.dataset.split)) {
+      // Generated after the frozen set, all `count` of them even under --limit, so the content
+      // hash in run.json identifies the generated set whatever part of it was evaluated.
+      const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count);
+      stream.generator = generated.provenance;
+      for (const raw of generated.records) {
+        if (count >= limit) break;
+        yield build(raw, false);
+      }
     }
-  }
-  if (items.length === 0) {
-    const read = reports.reduce((n, r) => n + r.records, 0);
-    const filtered = reports.reduce((n, r) => n + r.skipped.length, 0);
-    throw new DataError(files[0] ?? suite.file, `suite ${suite.name} has no items in split "${split}" (${read} record(s) read, ${filtered} left out by its where filter${generator ? ', none generated' : ''})`);
-  }
-  return { items, reports, split, ...(provenance ? { generator: provenance } : {}) };
+    if (count === 0) {
+      const read = reports.reduce((n, r) => n + r.records, 0);
+      const filtered = reports.reduce((n, r) => n + r.skipped.length, 0);
+      throw new DataError(files[0] ?? suite.file, `suite ${suite.name} has no items in split "${split}" (${read} record(s) read, ${filtered} left out by its where filter${generator ? ', none generated' : ''})`);
+    }
+  })();
+  return stream;
+}
+
+/** All of a suite's items for one split, in memory (see streamSuiteItems for large suites). */
+export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<LoadedItems> {
+  const stream = await streamSuiteItems(suite, options);
+  const items: Item[] = [];
+  for await (const item of stream.items) items.push(item);
+  return { items, reports: stream.reports, split: stream.split, ...(stream.generator ? { generator: stream.generator } : {}) };
 }

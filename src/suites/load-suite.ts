@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { JpevalError } from '../util/errors.js';
 import { globToRegExp } from '../util/glob.js';
 import { builtinSuitesDir } from '../util/paths.js';
+import { parseYamlCached } from './parsed-yaml-cache.js';
 import { suiteSchema, type Suite } from './schema.js';
 
 function formatZodIssues(file: string, issues: z.core.$ZodIssue[]): string {
@@ -26,9 +26,9 @@ async function readDataFile(absolute: string, shown: string): Promise<{ text: st
     throw new JpevalError(`cannot read suite file ${shown}: ${(err as Error).message}`);
   }
   try {
-    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : parseYaml(text) };
+    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : await parseYamlCached(text) };
   } catch (err) {
-    const detail = err instanceof YAMLParseError ? err.message.split('\n')[0] : (err as Error).message;
+    const detail = (err as Error).name === 'YAMLParseError' ? (err as Error).message.split('\n')[0] : (err as Error).message;
     throw new JpevalError(`${shown}: not valid ${absolute.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
   }
 }

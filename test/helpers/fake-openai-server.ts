@@ -82,6 +82,8 @@ export interface FakeServerOptions {
   bos?: string;
   /** Script echo replies: return a raw reply to send instead of the computed one, or undefined. */
   echoReply?: (body: Record<string, unknown>) => RawReply | undefined;
+  /** Listen on this port (e.g. to bring a "crashed" server back where it was); default: any free port. */
+  port?: number;
 }
 
 export interface RecordedRequest {
@@ -332,7 +334,10 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/v1`,

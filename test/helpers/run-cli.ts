@@ -19,7 +19,14 @@ export interface CliResult {
  */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number; onStderr?: (chunk: string, kill: (sig: NodeJS.Signals) => void) => void } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    onStderr?: (chunk: string, kill: (sig: NodeJS.Signals) => void) => void;
+    /** Called as soon as the process is started (e.g. to kill it at a chosen moment). */
+    onSpawn?: (kill: (sig: NodeJS.Signals) => void) => void;
+  } = {},
 ): Promise<CliResult> {
   if (!existsSync(path.join(projectRoot, 'dist/src/cli/main.js'))) {
     throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the CLI tests');
@@ -30,6 +37,7 @@ export function runCli(
       env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    options.onSpawn?.((sig) => child.kill(sig));
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);

@@ -8,6 +8,7 @@ export const openaiCompatibleBackend: BackendRegistration<RemoteModelSpec> = {
     'openai:<model>                      e.g. openai:gpt-4o-mini (base URL from --base-url or OPENAI_BASE_URL)',
     'http(s)://HOST:PORT/v1#<model>      any OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1#llm-jp-3-1.8b',
     'http(s)://HOST:PORT/v1              only if the server lists exactly one model',
+    'URL,URL,…#<model>                   several endpoints (replicas) serving one model',
   ],
   claims: (spec) => /^https?:\/\//i.test(spec) || spec.startsWith('openai:'),
   parse(spec, raw, options) {
