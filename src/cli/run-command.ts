@@ -13,7 +13,7 @@ import { JpevalError } from '../util/errors.js';
 import { isGlob } from '../util/glob.js';
 import { collect, parseIntOption } from './output.js';
 
-interface RunFlags {
+export interface RunFlags {
   model?: string[];
   suite?: string[];
   suitesDir?: string[];
@@ -116,14 +116,19 @@ async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): 
   return { suites: picked, optional: new Set(picked.map((s) => s.name).filter((n) => !explicit.has(n))) };
 }
 
-async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+/**
+ * Turns flags (and jpeval.config.yaml) into the runner's options. `jpeval run` and the TUI both
+ * start runs through here, so a run started from either is the same run.
+ */
+export async function prepareRun(flags: RunFlags, events: RunEvents, signal: AbortSignal, preloaded?: JpevalConfig): Promise<RunOptions> {
   if (!['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
     throw new JpevalError(`--mc-mode must be suite, generate or loglikelihood (got "${flags.mcMode}")`);
   }
   if (!['auto', 'tty', 'plain', 'none'].includes(flags.progress)) {
     throw new JpevalError(`--progress must be auto, tty, plain or none (got "${flags.progress}")`);
   }
-  const config = await loadConfigFile(flags.config);
+  // The TUI passes the configuration its picker assembled (a subset of the file's models, typed specs).
+  const config = preloaded ?? (await loadConfigFile(flags.config));
   const plans = modelPlans(flags, config);
   const { suites, optional } = await pickSuites(flags.suite ?? config?.suites, flags.suitesDir ?? []);
   const dataDir = flags.dataDir ?? config?.dataDir;
@@ -133,20 +138,6 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   const mcMode = flags.mcMode === 'suite' && onlyDefault ? 'loglikelihood' : flags.mcMode;
 
   const seed = flags.seed ?? config?.seed ?? 1234;
-  const events = new RunEvents();
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    io.stderr.write('\njpeval: interrupted — cancelling requests in flight; finished items are kept and a partial run.json is written (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  const progressKind = flags.progress === 'auto' ? (io.stderr.isTTY ? 'tty' : 'plain') : flags.progress;
-  if (progressKind !== 'none') {
-    const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
-    events.subscribe(reporter.handle);
-  }
-
   const models: ModelToRun[] = plans.map((plan) => ({
     id: plan.spec.id,
     concurrency: plan.concurrency,
@@ -202,8 +193,26 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       judge: judgeSpec?.id ?? null,
     },
     events,
-    signal: controller.signal,
+    signal,
   };
+  return runOptions;
+}
+
+async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const events = new RunEvents();
+  const controller = new AbortController();
+  const runOptions = await prepareRun(flags, events, controller.signal);
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr.write('\njpeval: interrupted — cancelling requests in flight; finished items are kept and a partial run.json is written (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progressKind = flags.progress === 'auto' ? (io.stderr.isTTY ? 'tty' : 'plain') : flags.progress;
+  if (progressKind !== 'none') {
+    const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
+    events.subscribe(reporter.handle);
+  }
   try {
     const record = await runEvaluation(runOptions);
     const runJson = path.join(path.resolve(runOptions.outDir), record.run_id, 'run.json');

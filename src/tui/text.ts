@@ -1,0 +1,71 @@
+import stringWidth from 'string-width';
+
+/**
+ * Terminal text by display width, never by UTF-16 length: a kanji takes two columns, a combining
+ * mark none, and an emoji sequence is one grapheme. Model output is untrusted, so control
+ * characters (escape sequences, carriage returns) are made visible instead of reaching the terminal.
+ */
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/** One line, safe to print: newlines and tabs become visible marks, other controls are dropped. */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ⏎ ')
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Text with line breaks kept, every other control removed (for wrapped, multi-line views). */
+export function safeMultiline(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, '  ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+export const widthOf = (text: string): number => stringWidth(text);
+
+/** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Pads (or cuts) to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const cut = truncate(text, width);
+  const fill = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return align === 'left' ? cut + fill : fill + cut;
+}
+
+/** Wraps text to lines of at most `width` columns (hard wrap at grapheme boundaries, keeping newlines). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of safeMultiline(text).split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const { segment } of segmenter.segment(paragraph)) {
+      const w = stringWidth(segment);
+      if (used + w > width && line !== '') {
+        lines.push(line);
+        line = '';
+        used = 0;
+      }
+      line += segment;
+      used += w;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
