@@ -5,6 +5,7 @@ import { reportError } from './output.js';
 import { registerRunCommand } from './run-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerDataCommand } from './data-command.js';
+import { registerTuiCommand } from './tui-command.js';
 
 /**
  * The CLI entry point. Returns the exit code instead of calling process.exit so that tests can
@@ -26,6 +27,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   registerListCommand(program, io);
   registerValidateCommand(program, io, setExit);
   registerDataCommand(program, io, setExit);
+  registerTuiCommand(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

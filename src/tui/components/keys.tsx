@@ -1,0 +1,36 @@
+import { createContext, useContext, useEffect, useRef } from 'react';
+import type { Key } from 'ink';
+
+/**
+ * One keyboard owner: the app reads input once and offers each key to the screen on top first.
+ * A screen returns true when it used the key (typing into a filter swallows `q`), otherwise the
+ * app's global keys apply (q quits, ? helps, Esc goes back).
+ */
+export type KeyHandler = (input: string, key: Key) => boolean;
+
+export const KeyContext = createContext<{ current: KeyHandler | undefined }>({ current: undefined });
+
+export function useScreenKeys(handler: KeyHandler): void {
+  const slot = useContext(KeyContext);
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const bound: KeyHandler = (input, key) => latest.current(input, key);
+    slot.current = bound;
+    return () => {
+      if (slot.current === bound) slot.current = undefined;
+    };
+  }, [slot]);
+}
+
+export const isDown = (input: string, key: Key): boolean => key.downArrow || input === 'j';
+export const isUp = (input: string, key: Key): boolean => key.upArrow || input === 'k';
+export const isPageDown = (input: string, key: Key): boolean => key.pageDown || (key.ctrl && input === 'd');
+export const isPageUp = (input: string, key: Key): boolean => key.pageUp || (key.ctrl && input === 'u');
+
+/** Applies a typed character / backspace to text being edited; returns undefined for other keys. */
+export function editText(text: string, input: string, key: Key): string | undefined {
+  if (key.backspace || key.delete) return [...text].slice(0, -1).join('');
+  if (key.ctrl || key.meta || key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return undefined;
+  return input ? text + input : undefined;
+}
