@@ -106,7 +106,8 @@ export function pickReducer(state: PickState, action: PickAction): PickState {
     }
     case 'edit': {
       const current = action.kind === 'filter' ? state.filter : action.kind === 'spec' || action.kind === 'save' ? '' : String(state.options[action.kind] ?? '');
-      return { ...state, editing: { kind: action.kind, text: action.text ?? current }, message: undefined };
+      const editing = { ...state, editing: { kind: action.kind, text: action.text ?? current }, message: undefined };
+      return action.kind === 'filter' ? withEditText(editing, editing.editing.text) : editing;
     }
     case 'type': {
       if (!state.editing) return state;
