@@ -1,6 +1,6 @@
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { KeyContext, type KeyHandler } from './components/keys.js';
+import { ActiveScreenContext, KeyContext, type KeyHandler } from './components/keys.js';
 import { Line } from './components/line.js';
 import { useTerminalSize } from './components/terminal-size.js';
 import { NavContext, type Nav, type Route } from './nav.js';
@@ -119,7 +119,7 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
   // One row is left free: Ink repaints the whole screen when its output fills the terminal.
   const width = Math.max(20, size.columns);
   const bodyHeight = Math.max(3, size.rows - 3);
-  const body = (): ReactElement => {
+  const screen = (route: Route, i: number): ReactElement => {
     const p = { width, height: bodyHeight };
     switch (route.name) {
       case 'pick':
@@ -133,7 +133,7 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
       case 'items':
         return <ItemsScreen runDir={route.runDir} model={route.model} suite={route.suite} {...p} />;
       case 'item':
-        return <ItemScreen key={`${route.runDir}-${route.index}`} runDir={route.runDir} entries={route.entries} index={route.index} {...p} />;
+        return <ItemScreen key={`${i}-${route.index}`} runDir={route.runDir} entries={route.entries} index={route.index} {...p} />;
       case 'compare':
         return <CompareScreen dirA={route.dirA} dirB={route.dirB} {...p} />;
       case 'flips':
@@ -153,10 +153,17 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
               <HelpScreen width={width} height={bodyHeight} />
             </Box>
           )}
-          {/* Hidden, not unmounted, under the help: screens keep their cursor and filters. */}
-          <Box flexDirection="column" height={bodyHeight} overflow="hidden" display={help ? 'none' : 'flex'}>
-            {body()}
-          </Box>
+          {/* Screens below the top (and under the help) are hidden, not unmounted: going back finds them as they were. */}
+          {stack.map((r, i) => {
+            const top = i === stack.length - 1;
+            return (
+              <ActiveScreenContext.Provider key={i} value={top && !help}>
+                <Box flexDirection="column" height={bodyHeight} overflow="hidden" display={top && !help ? 'flex' : 'none'}>
+                  {screen(r, i)}
+                </Box>
+              </ActiveScreenContext.Provider>
+            );
+          })}
           <Line text={help ? '' : '? help · Esc back · q quit'} width={width} dim />
         </Box>
       </KeyContext.Provider>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { Key } from 'ink';
 
 /**
@@ -10,17 +10,24 @@ export type KeyHandler = (input: string, key: Key) => boolean;
 
 export const KeyContext = createContext<{ current: KeyHandler | undefined }>({ current: undefined });
 
+/** Whether the screen is the one on top (screens below stay mounted, keeping cursor and filters). */
+export const ActiveScreenContext = createContext(true);
+
 export function useScreenKeys(handler: KeyHandler): void {
   const slot = useContext(KeyContext);
+  const active = useContext(ActiveScreenContext);
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => {
+  // A layout effect: the handler changes in the same commit as the screen, so a key typed right
+  // after a screen appears can never reach the one it replaced.
+  useLayoutEffect(() => {
+    if (!active) return undefined;
     const bound: KeyHandler = (input, key) => latest.current(input, key);
     slot.current = bound;
     return () => {
       if (slot.current === bound) slot.current = undefined;
     };
-  }, [slot]);
+  }, [slot, active]);
 }
 
 export const isDown = (input: string, key: Key): boolean => key.downArrow || input === 'j';
