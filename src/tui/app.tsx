@@ -1,6 +1,6 @@
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { ActiveScreenContext, KeyContext, type KeyHandler } from './components/keys.js';
+import { ActiveScreenContext, KeyContext, splitChunk, type KeyHandler } from './components/keys.js';
 import { Line } from './components/line.js';
 import { useTerminalSize } from './components/terminal-size.js';
 import { NavContext, type Nav, type Route } from './nav.js';
@@ -101,7 +101,7 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
     quit();
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key): void => {
     if (key.ctrl && input === 'c') return stopOrQuit();
     if (help) {
       if (key.escape || input === '?' || input === 'q') setHelp(false);
@@ -114,6 +114,9 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
       const running = run?.store.getSnapshot().phase === 'running';
       if (!(route.name === 'run' && running)) nav.back();
     }
+  };
+  useInput((input, key) => {
+    for (const [i, k] of splitChunk(input, key)) onKey(i, k);
   });
 
   // One row is left free: Ink repaints the whole screen when its output fills the terminal.

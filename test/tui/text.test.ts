@@ -38,3 +38,13 @@ describe('display-width text', () => {
     expect(windowStart(3, 5, 10)).toBe(0);
   });
 });
+
+describe('key chunks', () => {
+  it('splits a chunk of several keys into one key each, newline as Enter', async () => {
+    const { splitChunk } = await import('../../src/tui/components/keys.js');
+    const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+    const parts = splitChunk('敬語\r', none as never);
+    expect(parts.map(([i, k]) => (k.return ? '⏎' : i))).toEqual(['敬', '語', '⏎']);
+    expect(splitChunk('q', none as never)).toHaveLength(1);
+  });
+});

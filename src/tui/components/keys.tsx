@@ -41,3 +41,22 @@ export function editText(text: string, input: string, key: Key): string | undefi
   if (key.ctrl || key.meta || key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return undefined;
   return input ? text + input : undefined;
 }
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Ink hands over a whole read as one input when several keys arrive together (a paste, fast
+ * typing, an IME commit, tmux send-keys): "particles\r" would otherwise be one unknown key. Split
+ * it into one key per character, a newline becoming Enter, so every key means what it would alone.
+ */
+export function splitChunk(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+  const plain: Key = { ...key, return: false, tab: false, escape: false, backspace: false, delete: false };
+  const out: [string, Key][] = [];
+  for (const { segment } of segmenter.segment(input)) {
+    if (segment === '\r' || segment === '\n' || segment === '\r\n') out.push(['', { ...plain, return: true }]);
+    else if (segment === '\t') out.push(['', { ...plain, tab: true }]);
+    else out.push([segment, plain]);
+  }
+  return out;
+}

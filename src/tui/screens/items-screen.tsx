@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { OUTCOME_COLOR, OUTCOME_MARK } from '../components/format.js';
 import { editText, isDown, isPageDown, isPageUp, isUp, useScreenKeys } from '../components/keys.js';
 import { Line } from '../components/line.js';
@@ -32,7 +32,13 @@ export function ItemsScreen({ runDir, model, suite, width, height }: ItemsScreen
   const index = useAsync(() => indexSamples(file, (s) => s.model === model && s.suite === suite), [file, model, suite]);
   const [filter, setFilter] = useState<SampleFilter>('all');
   const [text, setText] = useState('');
-  const [typing, setTyping] = useState(false);
+  const [typing, setTypingState] = useState(false);
+  // Read by the key handler directly: '/' and the text after it may arrive before a re-render.
+  const typingNow = useRef(false);
+  const setTyping = (on: boolean): void => {
+    typingNow.current = on;
+    setTypingState(on);
+  };
   const [cursor, setCursor] = useState(0);
   const all = index.status === 'ready' ? index.value : [];
   const entries = useMemo(() => filterEntries(all, filter, text), [all, filter, text]);
@@ -46,16 +52,13 @@ export function ItemsScreen({ runDir, model, suite, width, height }: ItemsScreen
   const outputs = new Map(details.status === 'ready' ? details.value.map((s) => [s.item_id, s.error ? `error: ${s.error}` : s.raw_output]) : []);
 
   useScreenKeys((input, key) => {
-    if (typing) {
+    if (typingNow.current) {
       if (key.return || key.escape) {
         setTyping(false);
         if (key.escape) setText('');
       } else {
-        const next = editText(text, input, key);
-        if (next !== undefined) {
-          setText(next);
-          setCursor(0);
-        }
+        setText((t) => editText(t, input, key) ?? t);
+        setCursor(0);
       }
       return true;
     }

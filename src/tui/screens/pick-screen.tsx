@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import { parseModelSpec } from '../../models/spec.js';
 import { errorMessage } from '../../util/errors.js';
 import { Line } from '../components/line.js';
@@ -12,6 +12,7 @@ import {
   OPTION_FIELDS,
   pickedModels,
   pickedSuites,
+  pickReducer,
   visibleSuites,
   type ModelChoice,
   type OptionField,
@@ -51,11 +52,20 @@ function modelRow(m: ModelChoice | undefined): string {
   return `${m.picked ? '[x]' : '[ ]'} ${m.label}${origin}`;
 }
 
-export function PickScreen({ ctx, state, dispatch, width, height }: PickScreenProps) {
+export function PickScreen({ ctx, state: rendered, dispatch: dispatchToReact, width, height }: PickScreenProps) {
   const nav = useNav();
-  const suites = visibleSuites(state);
+  // Keys can arrive faster than React renders (a paste, a fast typist, tmux send-keys): each key
+  // must see the state the previous key left, so the reducer also runs here, synchronously.
+  const latest = useRef(rendered);
+  latest.current = rendered;
+  const dispatch = (action: PickAction): void => {
+    latest.current = pickReducer(latest.current, action);
+    dispatchToReact(action);
+  };
+  const suites = visibleSuites(rendered);
 
   const commitText = async (): Promise<void> => {
+    const state = latest.current;
     const editing = state.editing;
     if (!editing) return;
     if (editing.kind === 'spec') {
@@ -84,6 +94,7 @@ export function PickScreen({ ctx, state, dispatch, width, height }: PickScreenPr
   };
 
   useScreenKeys((input, key) => {
+    const state = latest.current;
     if (state.editing) {
       if (key.return) void commitText();
       else if (key.escape) dispatch({ type: 'cancel_edit' });
@@ -123,6 +134,7 @@ export function PickScreen({ ctx, state, dispatch, width, height }: PickScreenPr
     return true;
   });
 
+  const state = rendered;
   const listHeight = Math.max(1, height - 3);
   const tab = (name: string, label: string): string => (state.pane === name ? `[${label}]` : ` ${label} `);
   const tabs = `${tab('models', `Models ${pickedModels(state).length}`)} ${tab('suites', `Suites ${pickedSuites(state).length}/${state.suites.length}`)} ${tab('options', 'Options')}`;
