@@ -12,6 +12,7 @@ import { defaultModelCacheDir, ensureDefaultModel } from '../src/models/default-
 import { BENCH_MODEL_SIZE, ensureBenchModel } from '../src/models/default-model/bench-model.js';
 import { parameterCount } from '../src/models/default-model/bench-graph.js';
 import { runLocalScoringBench, type BenchOptions, type BenchResult } from './local-scoring.js';
+import { runTuiBench } from './tui-store.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -48,6 +49,10 @@ log('');
 // The default model runs second: process peak RSS only grows, and the bench model's is the headline.
 const def: BenchResult = await runLocalScoringBench({ ...common, modelDir: defaultDir, label: 'default', items: int('--items') ?? 200 });
 
+log('');
+log('TUI attached vs --progress none (10,000 items, instant fake backend):');
+const tui = await runTuiBench({ items: int('--tui-items') ?? 10_000, log });
+
 const pick = (r: BenchResult) => ({
   model: r.model,
   items: r.items,
@@ -68,6 +73,7 @@ process.stdout.write(
     batch_size: real.batch_size,
     threads: real.threads,
     default_model: pick(def),
+    tui,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runTui, type TuiFlags } from '../tui/start.js';
+import type { TuiFlags } from '../tui/start.js';
 import { collect } from './output.js';
 
 export function registerTuiCommand(program: Command, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, setExit: (code: number) => void): void {
@@ -12,6 +12,8 @@ export function registerTuiCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('-o, --out <dir>', 'results directory for runs started here, and the one browsed (default: results/)')
     .option('--results <dir>', 'open the results browser on this directory (or run directory)')
     .action(async (flags: TuiFlags) => {
+      // Ink and React load only for the TUI: `jpeval run` starts without them.
+      const { runTui } = await import('../tui/start.js');
       setExit(await runTui(flags, { stdin: process.stdin, stdout: io.stdout, stderr: io.stderr, env: process.env }));
     });
 }

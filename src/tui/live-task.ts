@@ -64,7 +64,7 @@ export class LiveTask {
   private tokens = 0;
   private firstStart = Infinity;
   private lastEnd = -Infinity;
-  private readonly recent: RecentItem[] = [];
+  private readonly recent: SampleRecord[] = [];
   private firstPrompt: string | undefined;
   private finishedAt: number | undefined;
   private finalMetric: TaskSnapshot['metric'];
@@ -109,17 +109,21 @@ export class LiveTask {
     if (value !== 0 && value !== 1) this.binary = false;
   }
 
+  /** Keeps a reference only: heads are cut when a snapshot is built, not for every item. */
   private remember(sample: SampleRecord): void {
-    const prompt = promptText(sample.prompt);
-    this.firstPrompt ??= prompt;
-    this.recent.push({
-      itemId: sample.item_id,
-      promptHead: oneLine(itemPart(prompt, this.firstPrompt)).slice(0, HEAD_CHARS),
-      outputHead: oneLine(sample.raw_output).slice(0, HEAD_CHARS),
-      outcome: sample.outcome,
-      ...(sample.error ? { error: oneLine(sample.error).slice(0, HEAD_CHARS) } : {}),
-    });
+    this.firstPrompt ??= promptText(sample.prompt);
+    this.recent.push(sample);
     if (this.recent.length > RECENT_ITEMS) this.recent.shift();
+  }
+
+  private recentItems(): RecentItem[] {
+    return this.recent.map((sample) => ({
+      itemId: sample.item_id,
+      promptHead: oneLine(itemPart(promptText(sample.prompt), this.firstPrompt ?? '').slice(0, HEAD_CHARS * 2)).slice(0, HEAD_CHARS),
+      outputHead: oneLine(sample.raw_output.slice(0, HEAD_CHARS * 2)).slice(0, HEAD_CHARS),
+      outcome: sample.outcome,
+      ...(sample.error ? { error: oneLine(sample.error.slice(0, HEAD_CHARS * 2)).slice(0, HEAD_CHARS) } : {}),
+    }));
   }
 
   finish(result: SuiteResult, now: number): void {
@@ -162,7 +166,7 @@ export class LiveTask {
       latencyP95: percentile(window, 95),
       elapsedS: ((this.finishedAt ?? now) - this.startedAt) / 1000,
       finished: this.finishedAt !== undefined,
-      recent: [...this.recent],
+      recent: this.recentItems(),
     };
   }
 }

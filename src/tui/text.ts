@@ -25,16 +25,37 @@ export function safeMultiline(text: string): string {
   return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, '  ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-export const widthOf = (text: string): number => stringWidth(text);
+/** Printable ASCII only: one column per character, no need to ask string-width. */
+const ASCII = /^[\x20-\x7e]*$/;
+const graphemeWidths = new Map<string, number>();
+
+/** Width of one grapheme, memoised: Japanese text repeats a few thousand characters at most. */
+function graphemeWidth(segment: string): number {
+  let w = graphemeWidths.get(segment);
+  if (w === undefined) {
+    w = stringWidth(segment);
+    if (graphemeWidths.size > 20_000) graphemeWidths.clear();
+    graphemeWidths.set(segment, w);
+  }
+  return w;
+}
+
+export function widthOf(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  let w = 0;
+  for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
+  return w;
+}
 
 /** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (text.length * 2 <= width || widthOf(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
+    const w = graphemeWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
     used += w;
@@ -45,7 +66,7 @@ export function truncate(text: string, width: number): string {
 /** Pads (or cuts) to exactly `width` columns. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const cut = truncate(text, width);
-  const fill = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  const fill = ' '.repeat(Math.max(0, width - widthOf(cut)));
   return align === 'left' ? cut + fill : fill + cut;
 }
 
@@ -56,7 +77,7 @@ export function wrap(text: string, width: number): string[] {
     let line = '';
     let used = 0;
     for (const { segment } of segmenter.segment(paragraph)) {
-      const w = stringWidth(segment);
+      const w = graphemeWidth(segment);
       if (used + w > width && line !== '') {
         lines.push(line);
         line = '';

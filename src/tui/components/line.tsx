@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { fit } from '../text.js';
+import { fit, truncate } from '../text.js';
 
 export interface LineProps {
   text: string;
@@ -11,13 +11,15 @@ export interface LineProps {
 }
 
 /**
- * One terminal row, cut or padded to exactly `width` display columns (string-width), so wide
- * Japanese text can never wrap onto a second line and push the layout past the terminal height.
+ * One terminal row, cut to at most `width` display columns (string-width), so wide Japanese text
+ * can never wrap onto a second line and push the layout past the terminal height. Only a
+ * highlighted row is padded (so the highlight spans the row); padding every row would make Ink
+ * style a full screen of blanks on each frame.
  */
 export function Line({ text, width, color, inverse, bold, dim }: LineProps) {
   return (
     <Text wrap="truncate-end" {...(color ? { color } : {})} inverse={inverse ?? false} bold={bold ?? false} dimColor={dim ?? false}>
-      {fit(text, width)}
+      {inverse ? fit(text, width) : truncate(text, width)}
     </Text>
   );
 }
