@@ -61,10 +61,10 @@ export function ResultsScreen({ runDir, width, height }: ResultsScreenProps) {
 
   const suiteWidth = Math.max(10, Math.min(24, Math.floor(width / 4)));
   const modelWidth = Math.max(8, Math.min(24, Math.floor(width / 5)));
-  const header = `  ${fit('suite', suiteWidth)} ${fit('model', modelWidth)} ${fit('metric', 10)} ${fit('value [95% CI]', 24)} ${fit('n', 6, 'right')}  errors`;
+  const header = `  ${fit('suite', suiteWidth)} ${fit('model', modelWidth)} ${fit('metric', 12)} ${fit('value [95% CI]', 24)} ${fit('n', 6, 'right')}  errors`;
   const row = (r: SuiteResult): string => {
     const m = r.metrics[r.primary_metric];
-    return `${fit(r.suite, suiteWidth)} ${fit(r.model, modelWidth)} ${fit(r.primary_metric, 10)} ${fit(`${score(m?.value)} ${interval(m?.ci95)}${r.complete ? '' : ' *'}`, 24)} ${fit(String(r.n), 6, 'right')}  ${r.errors}`;
+    return `${fit(r.suite, suiteWidth)} ${fit(r.model, modelWidth)} ${fit(r.primary_metric, 12)} ${fit(`${score(m?.value)} ${interval(m?.ci95)}${r.complete ? '' : ' *'}`, 24)} ${fit(String(r.n), 6, 'right')}  ${r.errors}`;
   };
   const info = run.status === 'ready' ? `${run.value.run_id} · ${run.value.status} · sorted by ${sort.by}${sort.descending ? ' ↓' : ' ↑'} (s: column, r: reverse) · Enter: items` : run.status === 'error' ? run.message : 'reading run.json…';
   return (

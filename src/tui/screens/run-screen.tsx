@@ -22,7 +22,7 @@ function taskLines(t: TaskSnapshot, width: number): [string, string] {
   const barWidth = Math.max(5, Math.min(30, width - 24 - count.length - time.length - Math.min(head.length, 30)));
   const line1 = `${head}  ${bar(t.done, t.total, barWidth)} ${count}  ${time}`;
   const metric = t.metric ? `${t.primaryMetric ?? 'score'} ${score(t.metric.value)} ${interval(t.metric.ci95)}` : `${t.primaryMetric ?? 'score'} —`;
-  const line2 = `  ${metric} · ${rate(t.requestsPerS)} req/s · ${rate(t.tokensPerS)} tok/s · p50 ${Math.round(t.latencyP50)} p95 ${Math.round(t.latencyP95)} ms · retries ${t.retries} · errors ${t.errors}`;
+  const line2 = `  ${metric} · errors ${t.errors} · retries ${t.retries} · ${rate(t.requestsPerS)} req/s · ${rate(t.tokensPerS)} tok/s · p50 ${Math.round(t.latencyP50)} p95 ${Math.round(t.latencyP95)} ms`;
   return [line1, line2];
 }
 
@@ -30,9 +30,11 @@ function taskLines(t: TaskSnapshot, width: number): [string, string] {
 export function RunScreen({ store, width, height }: RunScreenProps) {
   const nav = useNav();
   const snap = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const [cursor, setCursor] = useState(0);
+  // Until the user moves, the view follows the task that is running now.
+  const [cursor, setCursor] = useState<number>();
   const [message, setMessage] = useState<string>();
-  const selected = clampCursor(cursor, snap.tasks.length);
+  const following = snap.tasks.findIndex((t) => !t.finished);
+  const selected = clampCursor(cursor ?? (following >= 0 ? following : snap.tasks.length - 1), snap.tasks.length);
   const done = snap.phase === 'finished' || snap.phase === 'failed';
 
   useScreenKeys((input, key) => {
