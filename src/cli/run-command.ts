@@ -22,6 +22,7 @@ export interface RunFlags {
   limit?: number;
   shots?: number;
   seed?: number;
+  genCount?: number;
   concurrency?: number;
   batchSize?: number;
   mcMode: 'suite' | 'generate' | 'loglikelihood';
@@ -58,7 +59,8 @@ export function registerRunCommand(program: Command, io: { stdout: NodeJS.WriteS
     .option('--split <name>', "which split to evaluate (default: each suite's own, e.g. valid for JGLUE)")
     .option('--limit <n>', 'evaluate only the first N items of each suite', parseIntOption('--limit', 1))
     .option('--shots <n>', "number of few-shot examples (default: each suite's own)", parseIntOption('--shots'))
-    .option('--seed <n>', 'seed for few-shot sampling and bootstrap intervals', parseIntOption('--seed'))
+    .option('--seed <n>', 'seed for few-shot sampling, bootstrap intervals and generated items', parseIntOption('--seed'))
+    .option('--gen-count <n>', "items generated per run by generator suites (default: each suite's own; 0 = frozen set only)", parseIntOption('--gen-count'))
     .option('--concurrency <n>', 'requests in flight per model (default: 8 remote, 1 local)', parseIntOption('--concurrency', 1))
     .option('--batch-size <n>', 'items per log-likelihood call (default: 8 local, 1 remote)', parseIntOption('--batch-size', 1))
     .option('--mc-mode <mode>', 'choice tasks: suite (each suite decides) | generate | loglikelihood', 'suite')
@@ -178,6 +180,7 @@ export async function prepareRun(flags: RunFlags, events: RunEvents, signal: Abo
     ...((flags.limit ?? config?.limit) !== undefined ? { limit: flags.limit ?? config?.limit } : {}),
     ...((flags.shots ?? config?.shots) !== undefined ? { shots: flags.shots ?? config?.shots } : {}),
     seed,
+    ...(flags.genCount !== undefined ? { generatedCount: flags.genCount } : {}),
     concurrency: plans[0]?.concurrency ?? 1,
     batchSize: plans[0]?.batchSize ?? 1,
     mcMode,
@@ -189,6 +192,7 @@ export async function prepareRun(flags: RunFlags, events: RunEvents, signal: Abo
       limit: flags.limit ?? config?.limit ?? null,
       shots: flags.shots ?? config?.shots ?? null,
       seed,
+      gen_count: flags.genCount ?? null,
       mc_mode: mcMode,
       judge: judgeSpec?.id ?? null,
     },

@@ -12,6 +12,8 @@ export interface Item {
   references: string[];
   /** Gold value for regression tasks (e.g. JSTS similarity). */
   goldValue?: number;
+  /** The template or scene the item was made from (`fields.cluster`): the unit of clustered bootstrap. */
+  cluster?: string;
   /** Where the item came from, for error messages and provenance. */
   origin: { file: string; line?: number };
 }

@@ -11,6 +11,8 @@ export interface SampleRecord {
   suite: string;
   suite_version: number;
   item_id: string;
+  /** The template or scene the item shares with others (intervals resample these clusters). */
+  cluster?: string;
   model: string;
   /** The rendered prompt (text, or chat messages as JSON). */
   prompt: string | { role: string; content: string }[];
@@ -81,6 +83,8 @@ export interface DatasetProvenance {
   files: FileProvenance[];
   /** Where few-shot examples came from, when not the evaluated split. */
   fewshot?: { split: string; files: FileProvenance[] };
+  /** Generator suites: the generator, its version, the run seed, how many items it made and their hash. */
+  generator?: { name: string; version: number; seed: number; count: number; sha256: string };
   suite_file_sha256: string;
 }
 

@@ -59,6 +59,8 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const { suite, items, events, signal } = input;
   const meter = new ThroughputMeter();
   const scores: ItemScore[] = [];
+  // Cluster key (template / scene) per scored item, aligned with `scores`, for clustered intervals.
+  const clusters: (string | undefined)[] = [];
   let errors = 0;
   let judgeErrors = 0;
   let firstError: string | undefined;
@@ -74,6 +76,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       suite: suite.name,
       suite_version: suite.version,
       item_id: item.id,
+      ...(item.cluster !== undefined ? { cluster: item.cluster } : {}),
       model: input.modelId,
       prompt: promptForRecord(prompt),
       gold: goldForRecord(suite, item),
@@ -84,6 +87,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const judged = input.judge && suite.judge ? await judgeItem(input.judge, item, extracted ?? inference.raw, score) : undefined;
       if (judged?.error) judgeErrors += 1;
       scores.push(score);
+      clusters.push(item.cluster);
       meter.add(inference.timing, inference.usage, [...inference.raw].length);
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
@@ -168,7 +172,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
   const scored = scores.length;
   const judged = input.judge !== undefined && suite.judge !== undefined;
   // No scored items (everything errored or was interrupted): no value rather than a fake 0.
-  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed) : {};
+  const metricSummaries: Record<string, MetricSummary> = scored > 0 ? summarizeSuite(suite, scores, input.seed, undefined, clusters.some((c) => c !== undefined) ? clusters : undefined) : {};
   if (judged && scored > 0) metricSummaries.judge = summarizeMetric(JUDGE_METRIC, scores.map((s) => s.values.judge ?? 0), { seed: input.seed });
   const result: SuiteResult = {
     model: input.modelId,

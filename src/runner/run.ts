@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Overrides every suite's default number of shots. */
   shots?: number;
   seed: number;
+  /** Overrides generator suites' per-run item count (`--gen-count`); items come from `seed`. */
+  generatedCount?: number;
   concurrency: number;
   batchSize: number;
   /** `suite`: each suite's own choice mode; otherwise force one for every choice task. */
@@ -63,7 +65,8 @@ interface LoadedSuite {
 const fileProvenance = (reports: LoadReport[]) => reports.map((r) => ({ path: r.file, sha256: r.sha256, records: r.records, skipped: r.skipped.length }));
 
 async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string) => void): Promise<LoadedSuite> {
-  const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit });
+  const generation = { seed: opts.seed, ...(opts.generatedCount !== undefined ? { generatedCount: opts.generatedCount } : {}) };
+  const loaded = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: opts.split, limit: opts.limit, ...generation });
   let shots = opts.shots ?? suite.prompt.shots;
   let pool: Item[] = loaded.items;
   let fewshot: DatasetProvenance['fewshot'];
@@ -72,7 +75,7 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
     // Few-shot pools are small prefixes for `first`; `random` needs the whole split.
     const limit = suite.prompt.fewshot_sampler === 'first' ? shots + 1 : undefined;
     try {
-      const shotData = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: fewshotSplit, ...(limit ? { limit } : {}) });
+      const shotData = await loadSuiteItems(suite, { dataDir: opts.dataDir, split: fewshotSplit, ...generation, ...(limit ? { limit } : {}) });
       pool = shotData.items;
       fewshot = { split: fewshotSplit, files: fileProvenance(shotData.reports) };
     } catch (err) {
@@ -88,7 +91,7 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
   } else if (shots > 0 && opts.limit !== undefined && loaded.items.length >= opts.limit) {
     // Shots come from the evaluated split itself: draw them from the whole split, so a prompt
     // never depends on --limit.
-    pool = (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split })).items;
+    pool = (await loadSuiteItems(suite, { dataDir: opts.dataDir, split: loaded.split, ...generation })).items;
   }
   // From the evaluated split an item is never its own shot, so one fewer is available.
   const available = fewshot ? pool.length : Math.max(0, pool.length - 1);
@@ -108,6 +111,7 @@ async function loadSuite(suite: Suite, opts: RunOptions, warn: (message: string)
       split: loaded.split,
       files: fileProvenance(loaded.reports),
       ...(fewshot ? { fewshot } : {}),
+      ...(loaded.generator ? { generator: loaded.generator } : {}),
       suite_file_sha256: suite.sha256,
     },
   };

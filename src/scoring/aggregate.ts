@@ -1,6 +1,7 @@
 import type { SuiteDefinition } from '../suites/schema.js';
 import { createRng, hashString } from '../util/random.js';
 import { metrics } from './metrics/index.js';
+import { clusterReplicates, clusterRobustStderr, groupByCluster } from './cluster-bootstrap.js';
 import { mean, percentileSorted, sampleSd } from './stats.js';
 import type { ItemScore, Metric, MetricSummary, Outcome } from './types.js';
 
@@ -10,6 +11,11 @@ export const DEFAULT_RESAMPLES = 1000;
 export interface SummaryOptions {
   seed: number;
   resamples?: number;
+  /**
+   * Cluster key per item (aligned with `perItem`): when given, intervals resample whole clusters
+   * (scoring/cluster-bootstrap.ts). Items without a key are clusters of one.
+   */
+  clusters?: readonly (string | undefined)[];
 }
 
 function percentileInterval(replicates: number[]): [number, number] {
@@ -36,6 +42,7 @@ export function summarizeMetric(
   if (n === 0) return { value: 0, stderr: 0, ci95: [0, 0] };
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const rng = createRng(opts.seed);
+  if (opts.clusters && opts.clusters.some((c) => c !== undefined)) return summarizeClustered(metric, perItem, opts.clusters, resamples, rng);
   const replicates = new Array<number>(resamples);
 
   if (metric.kind === 'mean') {
@@ -59,6 +66,17 @@ export function summarizeMetric(
   return { value, stderr: sampleSd(replicates), ci95: percentileInterval(replicates) };
 }
 
+function summarizeClustered(metric: Metric, perItem: number[] | number[][], clusters: readonly (string | undefined)[], resamples: number, rng: () => number): MetricSummary {
+  if (metric.kind === 'mean') {
+    const groups = groupByCluster(perItem as number[], clusters);
+    const replicates = clusterReplicates(groups, resamples, rng, mean);
+    return { value: mean(perItem as number[]), stderr: clusterRobustStderr(groups), ci95: percentileInterval(replicates) };
+  }
+  const groups = groupByCluster(perItem as number[][], clusters);
+  const replicates = clusterReplicates(groups, resamples, rng, (stats) => metric.reduce(stats));
+  return { value: metric.reduce(perItem as number[][]), stderr: sampleSd(replicates), ci95: percentileInterval(replicates) };
+}
+
 /**
  * Summaries of every metric of a suite. A missing mean value counts as 0 (denominators never
  * shrink); items without statistics for a corpus metric (e.g. `error` items that were never
@@ -69,6 +87,7 @@ export function summarizeSuite(
   scores: readonly ItemScore[],
   seed: number,
   resamples?: number,
+  clusters?: readonly (string | undefined)[],
 ): Record<string, MetricSummary> {
   const out: Record<string, MetricSummary> = {};
   for (const name of suite.metrics) {
@@ -76,10 +95,12 @@ export function summarizeSuite(
     const opts: SummaryOptions = { seed: (seed ^ hashString(name)) >>> 0 };
     if (resamples !== undefined) opts.resamples = resamples;
     if (metric.kind === 'mean') {
+      if (clusters) opts.clusters = clusters;
       out[name] = summarizeMetric(metric, scores.map((s) => s.values[name] ?? 0), opts);
     } else {
-      const stats = scores.flatMap((s) => (s.stats[name] ? [s.stats[name]] : []));
-      out[name] = summarizeMetric(metric, stats, opts);
+      const kept = scores.flatMap((s, i) => (s.stats[name] ? [i] : []));
+      if (clusters) opts.clusters = kept.map((i) => clusters[i]);
+      out[name] = summarizeMetric(metric, kept.map((i) => scores[i]!.stats[name]!), opts);
     }
   }
   return out;

@@ -57,6 +57,7 @@ export function buildItem(suite: SuiteDefinition, raw: RawRecord, index: number)
     origin: { file: raw.file, ...(raw.line !== undefined ? { line: raw.line } : {}) },
   };
   if (choices) item.choices = choices;
+  if (fields.cluster !== undefined) item.cluster = asText(raw, fields.cluster, field(raw, fields.cluster));
   const bad = (detail: string): DataError => new DataError(raw.file, detail, { line: raw.line, field: fields.gold });
 
   switch (fields.gold_type) {

@@ -1,7 +1,10 @@
 import path from 'node:path';
+import { generateRecords } from '../datasets/generate.js';
+import { GENERATED_ID } from '../datasets/generators/seeded.js';
+import type { GeneratorProvenance } from '../datasets/generators/types.js';
 import { loaders } from '../datasets/loaders/index.js';
 import { resolveDataFiles } from '../datasets/resolve.js';
-import type { Item, LoadReport } from '../datasets/types.js';
+import type { Item, LoadReport, RawRecord } from '../datasets/types.js';
 import { DataError, MissingDataError } from '../util/errors.js';
 import { sha256File } from '../util/hash.js';
 import { builtinDatasetsDir } from '../util/paths.js';
@@ -14,12 +17,21 @@ export interface LoadItemsOptions {
   split?: string;
   /** Keep only the first N items (in file order, so the same N every run). */
   limit?: number;
+  /** Run seed for generator suites (default DEFAULT_GENERATOR_SEED, the CLI's default --seed). */
+  seed?: number;
+  /** Overrides a generator suite's `dataset.generator.count` (`--gen-count`). */
+  generatedCount?: number;
 }
+
+/** The seed generator suites use when none is given (the same default as `jpeval run --seed`). */
+export const DEFAULT_GENERATOR_SEED = 1234;
 
 export interface LoadedItems {
   items: Item[];
   reports: LoadReport[];
   split: string;
+  /** For generator suites: what was generated (name, version, seed, count, content hash). */
+  generator?: GeneratorProvenance;
 }
 
 /** The directory a suite's files are found under: jpeval's own datasets/ for builtin suites. */
@@ -48,6 +60,7 @@ export async function resolveSplitFiles(suite: Suite, root: string, split: strin
     throw new MissingDataError(`suite ${suite.name} has no split "${split}"`, `splits: ${Object.keys(suite.dataset.splits).join(', ')}`);
   }
   const files: string[] = [];
+  // A generator suite may have no frozen items for a split (`[]`).
   for (const pattern of Array.isArray(spec) ? spec : [spec]) {
     const found = await resolveDataFiles(root, pattern);
     if (found.length === 0) {
@@ -83,7 +96,18 @@ export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {
   const reports: LoadReport[] = [];
   const seen = new Map<string, string>();
   const limit = options.limit ?? Infinity;
+  const generator = suite.dataset.generator;
   let index = 0;
+  const add = (raw: RawRecord, frozen: boolean): void => {
+    const item = buildItem(suite, raw, index++);
+    if (frozen && generator && GENERATED_ID.test(item.id)) {
+      throw new DataError(raw.file, `frozen item id "${item.id}" has the form reserved for generated items (g<seed>-<n>)`, { line: raw.line, field: 'id' });
+    }
+    const previous = seen.get(item.id);
+    if (previous) throw new DataError(raw.file, `duplicate item id "${item.id}" (first seen at ${previous})`, { line: raw.line, field: suite.dataset.fields.id });
+    seen.set(item.id, `${path.basename(raw.file)}:${raw.line ?? '?'}`);
+    items.push(item);
+  };
   for (const file of files) {
     const report: LoadReport = { file, sha256: await sha256File(file), records: 0, skipped: [] };
     reports.push(report);
@@ -94,18 +118,25 @@ export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {
         report.skipped.push({ ...(raw.line !== undefined ? { line: raw.line } : {}), reason: 'filtered by the suite\'s `where` / `split_where`' });
         continue;
       }
-      const item = buildItem(suite, raw, index++);
-      const previous = seen.get(item.id);
-      if (previous) throw new DataError(file, `duplicate item id "${item.id}" (first seen at ${previous})`, { line: raw.line, field: suite.dataset.fields.id });
-      seen.set(item.id, `${path.basename(file)}:${raw.line ?? '?'}`);
-      items.push(item);
+      add(raw, true);
       if (items.length >= limit) break;
+    }
+  }
+  let provenance: GeneratorProvenance | undefined;
+  if (generator && split === (generator.split ?? suite.dataset.split)) {
+    // Generated after the frozen set, all `count` of them even under --limit, so the content
+    // hash in run.json identifies the generated set whatever part of it was evaluated.
+    const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count);
+    provenance = generated.provenance;
+    for (const raw of generated.records) {
+      if (items.length >= limit) break;
+      add(raw, false);
     }
   }
   if (items.length === 0) {
     const read = reports.reduce((n, r) => n + r.records, 0);
     const filtered = reports.reduce((n, r) => n + r.skipped.length, 0);
-    throw new DataError(files[0]!, `suite ${suite.name} has no items in split "${split}" (${read} record(s) read, ${filtered} left out by its where filter)`);
+    throw new DataError(files[0] ?? suite.file, `suite ${suite.name} has no items in split "${split}" (${read} record(s) read, ${filtered} left out by its where filter${generator ? ', none generated' : ''})`);
   }
-  return { items, reports, split };
+  return { items, reports, split, ...(provenance ? { generator: provenance } : {}) };
 }

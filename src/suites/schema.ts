@@ -35,6 +35,11 @@ const fieldsSchema = z
     gold_type: z.enum(['index', 'label', 'text', 'texts', 'number', 'choice_text']).default('text'),
     /** Values that should also be accepted for a text gold (field names holding alternatives). */
     aliases: z.array(fieldRef).optional(),
+    /**
+     * Field naming the template or scene an item was made from. Items sharing one are not
+     * independent, so bootstrap intervals resample whole clusters (scoring/aggregate.ts).
+     */
+    cluster: fieldRef.optional(),
   })
   .strict();
 
@@ -132,11 +137,27 @@ const sourceSchema = z
 
 const recordFilter = z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])));
 
+/** `loader: generator`: items generated per run from the run seed, after the frozen set in `splits`. */
+const generatorSchema = z
+  .object({
+    /** A registered generator (src/datasets/generators/index.ts). */
+    name: z.string().min(1),
+    /** Items generated per run (`--gen-count` overrides; 0 = the frozen set only). */
+    count: z.number().int().min(0).default(100),
+    /** The split the generated items join (default: `dataset.split`). */
+    split: z.string().optional(),
+  })
+  .strict();
+
 const datasetSchema = z
   .object({
     loader: z.string().min(1),
-    /** Split name → file path as upstream names it; found by path suffix anywhere under the data dir. */
-    splits: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])),
+    /**
+     * Split name → file path as upstream names it; found by path suffix anywhere under the data dir.
+     * A generator suite may give `[]` for a split that has no frozen items.
+     */
+    splits: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    generator: generatorSchema.optional(),
     split: z.string().default('valid'),
     fewshot_split: z.string().optional(),
     options: z.record(z.string(), z.unknown()).default({}),
@@ -183,6 +204,21 @@ export const suiteSchema = z
     }
     if (suite.primary_metric && !suite.metrics.includes(suite.primary_metric)) {
       ctx.addIssue({ code: 'custom', path: ['primary_metric'], message: 'must be one of metrics' });
+    }
+    const generator = suite.dataset.generator;
+    if ((suite.dataset.loader === 'generator') !== (generator !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['dataset', 'generator'], message: 'required exactly when dataset.loader is "generator"' });
+    }
+    if (generator?.split !== undefined && !(generator.split in suite.dataset.splits)) {
+      ctx.addIssue({ code: 'custom', path: ['dataset', 'generator', 'split'], message: `no split "${generator.split}" in dataset.splits` });
+    }
+    for (const [split, spec] of Object.entries(suite.dataset.splits)) {
+      if (Array.isArray(spec) && spec.length === 0 && !generator) {
+        ctx.addIssue({ code: 'custom', path: ['dataset', 'splits', split], message: 'an empty file list is only allowed for a generator suite' });
+      }
+    }
+    if (generator && suite.dataset.fields.id !== 'id') {
+      ctx.addIssue({ code: 'custom', path: ['dataset', 'fields', 'id'], message: 'a generator suite reads ids from "id" (generated items get g<seed>-<n>)' });
     }
     if (!(suite.dataset.split in suite.dataset.splits)) {
       ctx.addIssue({ code: 'custom', path: ['dataset', 'split'], message: `no file given for split "${suite.dataset.split}"` });
