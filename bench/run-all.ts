@@ -15,6 +15,7 @@ import { runLocalScoringBench, type BenchOptions, type BenchResult } from './loc
 import { runRemoteOverheadBench } from './remote-overhead.js';
 import { runStartupBench } from './startup.js';
 import { runStreamingMemoryBench } from './streaming-memory.js';
+import { runTuiBench } from './tui-store.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -51,6 +52,10 @@ log('');
 // The default model runs second: process peak RSS only grows, and the bench model's is the headline.
 const def: BenchResult = await runLocalScoringBench({ ...common, modelDir: defaultDir, label: 'default', items: int('--items') ?? 200 });
 
+log('');
+log('TUI attached vs --progress none (10,000 items, instant fake backend):');
+const tui = await runTuiBench({ items: int('--tui-items') ?? 10_000, log });
+
 const pick = (r: BenchResult) => ({
   model: r.model,
   items: r.items,
@@ -78,6 +83,7 @@ process.stdout.write(
     batch_size: real.batch_size,
     threads: real.threads,
     default_model: pick(def),
+    tui,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     startup,
     remote,

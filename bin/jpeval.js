@@ -11,6 +11,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// React (under the TUI) runs its development build unless told otherwise: several times slower.
+process.env.NODE_ENV ??= 'production';
+
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   console.error('jpeval: dist/ is missing. Run `npm install` (or `npm run build`) in the jpeval checkout first.');

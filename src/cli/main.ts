@@ -57,6 +57,11 @@ export const COMMANDS: CommandEntry[] = [
     register: async (p, io, setExit) => (await import('./nightly-command.js')).registerNightlyCommand(p, io, setExit),
   },
   {
+    name: 'tui',
+    description: 'interactive terminal UI: pick models and suites, watch a run live, browse and compare results',
+    register: async (p, io, setExit) => (await import('./tui-command.js')).registerTuiCommand(p, io, setExit),
+  },
+  {
     name: 'merge',
     description: 'combine the shards of a run (--shard i/n) into one run with the scores of an unsharded run',
     register: async (p, io, setExit) => (await import('./merge-command.js')).registerMergeCommand(p, io, setExit),

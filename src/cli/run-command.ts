@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import YAML from 'yaml';
-import { loadConfigFile } from '../config/config-file.js';
+import { loadConfigFile, type JpevalConfig } from '../config/config-file.js';
 import { backendOptions, DEFAULTS, describeModel, effectiveConfig, type ConfigFlags, type EffectiveConfig, type EffectiveModel } from '../config/effective.js';
 import { createBackend } from '../models/create.js';
 import { ProgressReporter } from '../progress/reporter.js';
@@ -20,7 +20,7 @@ import { collect, parseIntOption } from './output.js';
 import { responseCacheFor } from './response-cache-option.js';
 import { applyRecordedSettings, splitRunDir } from './resume-flags.js';
 
-interface RunFlags extends ConfigFlags {
+export interface RunFlags extends ConfigFlags {
   suite?: string[];
   suitesDir?: string[];
   json?: boolean;
@@ -97,14 +97,22 @@ async function pickSuites(patterns: string[] | undefined, extraDirs: string[]): 
   return { suites: picked, optional: new Set(picked.map((s) => s.name).filter((n) => !explicit.has(n))) };
 }
 
-async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean = () => true): Promise<number> {
+/**
+ * Flags, the config file (or the configuration the TUI's picker assembled) and, when resuming,
+ * the run's recorded settings, merged into one effective configuration.
+ */
+async function resolveRun(
+  flags: RunFlags,
+  given: (flag: keyof RunFlags) => boolean,
+  preloaded?: JpevalConfig,
+): Promise<{ flags: RunFlags; config: EffectiveConfig; target?: string }> {
   // --resume DIR, or --run-id naming a run that exists: continue it (settings not given come from its run.json).
-  const target = flags.resume ?? (flags.runId !== undefined ? path.join(flags.out ?? DEFAULTS.out, flags.runId) : undefined);
-  const resuming = target !== undefined && (flags.resume !== undefined || existsSync(path.join(target, 'run.json')));
+  const named = flags.resume ?? (flags.runId !== undefined ? path.join(flags.out ?? DEFAULTS.out, flags.runId) : undefined);
+  const resuming = named !== undefined && (flags.resume !== undefined || existsSync(path.join(named, 'run.json')));
   let recorded: ReturnType<typeof applyRecordedSettings<RunFlags>> | undefined;
   if (resuming) {
     const { readRunForResume } = await import('../runner/resume.js');
-    recorded = applyRecordedSettings(flags, await readRunForResume(path.resolve(target)), given);
+    recorded = applyRecordedSettings(flags, await readRunForResume(path.resolve(named)), given);
     flags = recorded.flags;
   }
   if (flags.mcMode !== undefined && !['suite', 'generate', 'loglikelihood'].includes(flags.mcMode)) {
@@ -113,33 +121,28 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   if (!['auto', 'tty', 'plain', 'none'].includes(flags.progress)) {
     throw new JpevalError(`--progress must be auto, tty, plain or none (got "${flags.progress}")`);
   }
-  const file = await loadConfigFile(flags.config);
+  const file = preloaded ?? (await loadConfigFile(flags.config));
   // Resuming without -m / --config: the models and graders exactly as the run recorded them.
   const withRecorded = recorded?.models
     ? { ...(file ?? { path: '(run.json)', roles: {} }), models: recorded.models, ...(recorded.roles ? { roles: recorded.roles } : {}) }
     : file;
-  const config = effectiveConfig(flags, withRecorded);
+  return { flags, config: effectiveConfig(flags, withRecorded), ...(resuming ? { target: named } : {}) };
+}
+
+/**
+ * Turns flags (and jpeval.config.yaml) into the runner's options. `jpeval run` and the TUI both
+ * start runs through here, so a run started from either is the same run.
+ */
+export async function prepareRun(
+  flagsIn: RunFlags,
+  events: RunEvents,
+  signal: AbortSignal,
+  preloaded?: JpevalConfig,
+  given: (flag: keyof RunFlags) => boolean = () => true,
+): Promise<RunOptions> {
+  const { flags, config, target } = await resolveRun(flagsIn, given, preloaded);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnv();
-  if (flags.printConfig) {
-    io.stdout.write(YAML.stringify(printableConfig(config)));
-    return 0;
-  }
   const { suites, optional } = await pickSuites(flags.suite ?? config.suites, flags.suitesDir ?? []);
-
-  const events = new RunEvents();
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    io.stderr.write('\njpeval: interrupted — cancelling requests in flight; finished items are kept and a partial run.json is written (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  const progressKind = flags.progress === 'auto' ? (io.stderr.isTTY ? 'tty' : 'plain') : flags.progress;
-  if (progressKind !== 'none') {
-    const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
-    events.subscribe(reporter.handle);
-  }
-
   const cache = responseCacheFor(flags);
   const toRun = (model: EffectiveModel, cached: boolean): ModelToRun => ({
     id: model.name,
@@ -153,8 +156,8 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   const models = config.models.map((m) => toRun(m, true));
   // Graders are not cached: their requests are built by scorers, per item.
   const roles = Object.fromEntries(Object.entries(config.roles).map(([role, model]) => [role, toRun(model, false)]));
-  const where = resuming ? splitRunDir(target) : undefined;
-  const runOptions: RunOptions = {
+  const where = target !== undefined ? splitRunDir(target) : undefined;
+  return {
     models,
     ...(Object.keys(roles).length ? { roles } : {}),
     suites,
@@ -189,8 +192,29 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
       host: hostInfo(),
     },
     events,
-    signal: controller.signal,
+    signal,
   };
+}
+
+async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean = () => true): Promise<number> {
+  if (flags.printConfig) {
+    io.stdout.write(YAML.stringify(printableConfig((await resolveRun(flags, given)).config)));
+    return 0;
+  }
+  const events = new RunEvents();
+  const controller = new AbortController();
+  const runOptions = await prepareRun(flags, events, controller.signal, undefined, given);
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr.write('\njpeval: interrupted — cancelling requests in flight; finished items are kept and a partial run.json is written (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progressKind = flags.progress === 'auto' ? (io.stderr.isTTY ? 'tty' : 'plain') : flags.progress;
+  if (progressKind !== 'none') {
+    const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
+    events.subscribe(reporter.handle);
+  }
   try {
     const record = await runEvaluation(runOptions);
     const runJson = path.join(path.resolve(runOptions.outDir), record.run_id, 'run.json');

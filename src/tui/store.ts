@@ -1,0 +1,168 @@
+import type { RunRecord } from '../results/types.js';
+import type { RunEvent } from '../runner/events.js';
+import { LiveTask, taskKey, type TaskSnapshot } from './live-task.js';
+
+/** What the watch screen draws: one immutable value per publication. */
+export interface RunSnapshot {
+  /** Increases with every publication (lets tests and React tell snapshots apart). */
+  version: number;
+  phase: 'starting' | 'running' | 'finished' | 'failed';
+  runId?: string;
+  outDir?: string;
+  models: string[];
+  suites: string[];
+  tasks: TaskSnapshot[];
+  /** The most recent warnings and retry notes, newest last. */
+  notes: string[];
+  itemsDone: number;
+  record?: RunRecord;
+  error?: string;
+  stopping: boolean;
+}
+
+export interface StoreOptions {
+  /**
+   * Minimum milliseconds between publications (default 200: five frames a second — smooth enough
+   * for progress, and each Ink frame costs milliseconds of the runner's CPU). The TUI never goes
+   * below 100 (10 Hz); tests do, to run fast.
+   */
+  intervalMs?: number;
+  now?: () => number;
+  /** Names the primary metric of a suite before its first result arrives. */
+  primaryMetricOf?: (suite: string) => string | undefined;
+}
+
+const MAX_NOTES = 6;
+
+/**
+ * Coalesces runner events into snapshots. Events only update counters (cheap, any rate); a
+ * snapshot is built and published at most every `intervalMs`, so ten thousand items a second
+ * still cause at most ten React renders a second. The runner knows nothing of this.
+ */
+export class RunStore {
+  private readonly tasks = new Map<string, LiveTask>();
+  private readonly listeners = new Set<() => void>();
+  private readonly intervalMs: number;
+  private readonly now: () => number;
+  private state: Omit<RunSnapshot, 'version' | 'tasks' | 'itemsDone'> = { phase: 'starting', models: [], suites: [], notes: [], stopping: false };
+  private itemsDone = 0;
+  private current: RunSnapshot;
+  private lastPublished = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private version = 0;
+  /** How many snapshots were built (the benchmark and tests check the rate). */
+  publications = 0;
+
+  constructor(private readonly options: StoreOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 200;
+    this.now = options.now ?? Date.now;
+    this.current = this.build();
+  }
+
+  /** The runner's listener: subscribe it with `events.subscribe(store.handle)`. */
+  handle = (event: RunEvent): void => {
+    switch (event.type) {
+      case 'run_started':
+        this.state = { ...this.state, phase: 'running', runId: event.runId, outDir: event.outDir, models: event.models, suites: event.suites };
+        this.startHeartbeat();
+        break;
+      case 'suite_started':
+        this.tasks.set(taskKey(event.model, event.suite), new LiveTask(event.model, event.suite, event.total, this.now(), this.options.primaryMetricOf?.(event.suite)));
+        break;
+      case 'item_finished':
+        this.itemsDone += 1;
+        this.tasks.get(taskKey(event.model, event.suite))?.addSample(event.sample);
+        break;
+      case 'retry': {
+        const running = [...this.tasks.values()].filter((t) => t.model === event.model).at(-1);
+        running?.addRetry();
+        this.note(`retry ${event.attempt} for ${event.model} in ${(event.delayMs / 1000).toFixed(1)}s: ${event.reason}`);
+        break;
+      }
+      case 'warning':
+        this.note(`warning: ${event.message}`);
+        break;
+      case 'suite_finished':
+        this.tasks.get(taskKey(event.model, event.suite))?.finish(event.result, this.now());
+        break;
+      case 'run_finished':
+        this.state = { ...this.state, phase: 'finished', record: event.record };
+        this.stopHeartbeat();
+        return this.flush();
+    }
+    this.schedule();
+  };
+
+  /** The run could not start or died: shown instead of the tasks' progress. */
+  fail(message: string): void {
+    this.state = { ...this.state, phase: 'failed', error: message };
+    this.stopHeartbeat();
+    this.flush();
+  }
+
+  /** The user asked to stop; the runner is finishing the items in flight. */
+  markStopping(): void {
+    this.state = { ...this.state, stopping: true };
+    this.flush();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RunSnapshot => this.current;
+
+  /** Publishes now (end of run, user actions), cancelling a pending timed publication. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.publish();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.stopHeartbeat();
+    this.listeners.clear();
+  }
+
+  private note(line: string): void {
+    this.state = { ...this.state, notes: [...this.state.notes, line].slice(-MAX_NOTES) };
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastPublished + this.intervalMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publish();
+    }, wait);
+  }
+
+  /** Elapsed times keep moving while a slow model produces nothing. */
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.heartbeat = setInterval(() => this.schedule(), 1000);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  private publish(): void {
+    this.lastPublished = this.now();
+    this.current = this.build();
+    this.publications += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  private build(): RunSnapshot {
+    const now = this.now();
+    this.version += 1;
+    return { ...this.state, version: this.version, itemsDone: this.itemsDone, tasks: [...this.tasks.values()].map((t) => t.snapshot(now)) };
+  }
+}

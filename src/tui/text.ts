@@ -1,0 +1,92 @@
+import stringWidth from 'string-width';
+
+/**
+ * Terminal text by display width, never by UTF-16 length: a kanji takes two columns, a combining
+ * mark none, and an emoji sequence is one grapheme. Model output is untrusted, so control
+ * characters (escape sequences, carriage returns) are made visible instead of reaching the terminal.
+ */
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/** One line, safe to print: newlines and tabs become visible marks, other controls are dropped. */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ⏎ ')
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Text with line breaks kept, every other control removed (for wrapped, multi-line views). */
+export function safeMultiline(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, '  ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Printable ASCII only: one column per character, no need to ask string-width. */
+const ASCII = /^[\x20-\x7e]*$/;
+const graphemeWidths = new Map<string, number>();
+
+/** Width of one grapheme, memoised: Japanese text repeats a few thousand characters at most. */
+function graphemeWidth(segment: string): number {
+  let w = graphemeWidths.get(segment);
+  if (w === undefined) {
+    w = stringWidth(segment);
+    if (graphemeWidths.size > 20_000) graphemeWidths.clear();
+    graphemeWidths.set(segment, w);
+  }
+  return w;
+}
+
+export function widthOf(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  let w = 0;
+  for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
+  return w;
+}
+
+/** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (text.length * 2 <= width || widthOf(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = graphemeWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Pads (or cuts) to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const cut = truncate(text, width);
+  const fill = ' '.repeat(Math.max(0, width - widthOf(cut)));
+  return align === 'left' ? cut + fill : fill + cut;
+}
+
+/** Wraps text to lines of at most `width` columns (hard wrap at grapheme boundaries, keeping newlines). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of safeMultiline(text).split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const { segment } of segmenter.segment(paragraph)) {
+      const w = graphemeWidth(segment);
+      if (used + w > width && line !== '') {
+        lines.push(line);
+        line = '';
+        used = 0;
+      }
+      line += segment;
+      used += w;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SampleRecord, SuiteResult } from '../../src/results/types.js';
+import type { RunEvent } from '../../src/runner/events.js';
+import { itemPart } from '../../src/tui/live-task.js';
+import { RunStore } from '../../src/tui/store.js';
+import { sample, suiteResult, type FixtureItem } from './fixtures.js';
+
+const item = (id: string, outcome: FixtureItem['outcome'], output = '富士山'): SampleRecord => sample('r1', 'm', 's', { id, outcome, output }, Number(id.replace(/\D/g, '')) || 0);
+
+describe('RunStore', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  const started = (store: RunStore, total = 10): void => {
+    store.handle({ type: 'run_started', runId: 'r1', outDir: '/tmp/out/r1', models: ['m'], suites: ['s'] });
+    store.handle({ type: 'suite_started', model: 'm', suite: 's', total });
+  };
+
+  it.each([
+    [undefined, 8, 11], // default: 5 snapshots a second
+    [100, 15, 21], // the ceiling: 10 a second
+  ])('coalesces 10,000 events over 2 s into a few snapshots (interval %s ms)', (intervalMs, least, most) => {
+    const store = new RunStore({ primaryMetricOf: () => 'accuracy', ...(intervalMs ? { intervalMs } : {}) });
+    let renders = 0;
+    store.subscribe(() => (renders += 1));
+    started(store, 10_000);
+    // 10,000 items spread over two seconds: one every 0.2 ms.
+    for (let i = 0; i < 10_000; i++) {
+      store.handle({ type: 'item_finished', model: 'm', suite: 's', sample: item(`q${i}`, i % 4 === 0 ? 'incorrect' : 'correct') });
+      if (i % 5 === 4) vi.advanceTimersByTime(1);
+    }
+    vi.advanceTimersByTime(200);
+    expect(renders).toBeGreaterThanOrEqual(least);
+    expect(renders).toBeLessThanOrEqual(most); // 2 s at the interval, plus the trailing publication
+    const task = store.getSnapshot().tasks[0]!;
+    expect(task.done).toBe(10_000);
+    expect(task.metric!.value).toBeCloseTo(0.75, 10);
+    store.dispose();
+  });
+
+  it('reports the running metric with a Wilson interval, errors, retries, latency percentiles and the last five items', () => {
+    const store = new RunStore({ primaryMetricOf: () => 'accuracy' });
+    started(store, 8);
+    const outcomes: FixtureItem['outcome'][] = ['correct', 'correct', 'incorrect', 'correct', 'error', 'correct', 'unscored'];
+    outcomes.forEach((o, i) => store.handle({ type: 'item_finished', model: 'm', suite: 's', sample: item(`q${i}`, o) }));
+    store.handle({ type: 'retry', model: 'm', attempt: 1, delayMs: 500, reason: 'HTTP 429' });
+    store.flush();
+    const t = store.getSnapshot().tasks[0]!;
+    expect(t.done).toBe(7);
+    expect(t.errors).toBe(1);
+    expect(t.retries).toBe(1);
+    // 4 correct of 6 scored (the error has no value; unscored counts 0).
+    expect(t.metric!.n).toBe(6);
+    expect(t.metric!.value).toBeCloseTo(4 / 6, 12);
+    expect(t.metric!.ci95[0]).toBeCloseTo(0.2999, 3); // Wilson 95 % for 4/6, by hand: [0.300, 0.903]
+    expect(t.metric!.ci95[1]).toBeCloseTo(0.9032, 3);
+    // Latencies 10..16 ms (fixture: 10 + i): nearest-rank p50 = 13, p95 = 16.
+    expect(t.latencyP50).toBe(13);
+    expect(t.latencyP95).toBe(16);
+    expect(t.recent.map((r) => r.itemId)).toEqual(['q2', 'q3', 'q4', 'q5', 'q6']);
+    expect(t.recent[2]!.error).toBe('HTTP 500 from server');
+    expect(store.getSnapshot().notes.at(-1)).toContain('HTTP 429');
+    store.dispose();
+  });
+
+  it('takes the suite result when a suite finishes and publishes run_finished at once', () => {
+    const store = new RunStore();
+    let renders = 0;
+    store.subscribe(() => (renders += 1));
+    started(store, 1);
+    store.handle({ type: 'item_finished', model: 'm', suite: 's', sample: item('q1', 'correct') });
+    const result: SuiteResult = suiteResult('m', 's', [{ id: 'q1', outcome: 'correct', output: '' }]);
+    store.handle({ type: 'suite_finished', model: 'm', suite: 's', result });
+    store.handle({ type: 'run_finished', record: { status: 'completed' } as never });
+    expect(renders).toBe(1); // flushed synchronously, the pending timer cancelled
+    const snap = store.getSnapshot();
+    expect(snap.phase).toBe('finished');
+    expect(snap.tasks[0]!.finished).toBe(true);
+    expect(snap.tasks[0]!.metric).toEqual({ value: 1, ci95: [0.8, 1], n: 1 });
+    vi.advanceTimersByTime(1000);
+    expect(renders).toBe(1);
+    store.dispose();
+  });
+
+  it('falls back to the first per-item value when the primary metric is not known', () => {
+    const store = new RunStore();
+    started(store, 2);
+    const s = item('q1', 'correct');
+    s.score.values = { char_f1: 0.5 };
+    const events: RunEvent[] = [
+      { type: 'item_finished', model: 'm', suite: 's', sample: s },
+      { type: 'item_finished', model: 'm', suite: 's', sample: { ...s, score: { ...s.score, values: { char_f1: 0.7 } } } },
+    ];
+    events.forEach(store.handle);
+    store.flush();
+    const t = store.getSnapshot().tasks[0]!;
+    expect(t.primaryMetric).toBe('char_f1');
+    expect(t.metric!.value).toBeCloseTo(0.6, 12);
+    // Not 0/1 values: a normal interval, mean ± 1.96·sd/√n with sd = 0.1414.
+    expect(t.metric!.ci95[0]).toBeCloseTo(0.6 - 1.959964 * (Math.SQRT2 * 0.1) / Math.SQRT2, 5);
+    store.dispose();
+  });
+
+  it('shows the item-specific part of a prompt, skipping the shared instructions', () => {
+    const first = '指示です。\n\n質問1：山は？\n答え：';
+    expect(itemPart('指示です。\n\n質問2：川は？\n答え：', first)).toBe('質問2：川は？\n答え：');
+    expect(itemPart(first, first)).toBe(first);
+  });
+
+  it('marks a failed start with its reason', () => {
+    const store = new RunStore();
+    store.fail('no selected suite has its data present');
+    expect(store.getSnapshot()).toMatchObject({ phase: 'failed', error: 'no selected suite has its data present' });
+  });
+});
