@@ -11,6 +11,7 @@ import path from 'node:path';
 import { defaultModelCacheDir, ensureDefaultModel } from '../src/models/default-model/index.js';
 import { BENCH_MODEL_SIZE, ensureBenchModel } from '../src/models/default-model/bench-model.js';
 import { parameterCount } from '../src/models/default-model/bench-graph.js';
+import { runAggregateBench } from './aggregate.js';
 import { runLocalScoringBench, type BenchOptions, type BenchResult } from './local-scoring.js';
 import { runRemoteOverheadBench } from './remote-overhead.js';
 import { runStartupBench } from './startup.js';
@@ -69,6 +70,8 @@ const pick = (r: BenchResult) => ({
   scoring_peak_rss_mb: r.scoring_peak_rss_mb,
 });
 log('');
+const aggregate = runAggregateBench();
+log(`aggregate: summarizeSuite over ${aggregate.items} items (accuracy + bleu, 1000 resamples) in ${aggregate.ms} ms (target < ${aggregate.target_ms} ms)`);
 const startup = await runStartupBench();
 log(`start-up: --help ${startup.help_s} s, list ${startup.list_s} s, --version ${startup.version_s} s (median)`);
 const remote = await runRemoteOverheadBench({ log, ...(int('--remote-items') ? { items: int('--remote-items')! } : {}) });
@@ -84,6 +87,7 @@ process.stdout.write(
     threads: real.threads,
     default_model: pick(def),
     tui,
+    aggregate,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     startup,
     remote,

@@ -83,16 +83,14 @@ describe('summarizeSuite / countOutcomes', () => {
     expect(out['bleu']?.value).toBeCloseTo(100, 10);
   });
 
-  it('is fast for 10k items with a mean and a corpus metric', () => {
+  // Its speed is measured in bench/aggregate.ts (`npm run bench`), not here: these machines are noisy.
+  it('summarises 10k items with a mean and a corpus metric', () => {
     const scores = Array.from({ length: 10_000 }, (_, i) =>
       score(i % 2 ? 'correct' : 'incorrect', { accuracy: i % 2 }, { bleu: [5, 5, 3, 2, 1, 0, 5, 4, 3, 2] }),
     );
-    const t0 = performance.now();
     const out = summarizeSuite({ metrics: ['accuracy', 'bleu'] }, scores, 1);
-    const ms = performance.now() - t0;
     expect(out['accuracy']?.value).toBe(0.5);
-    expect(ms).toBeLessThan(10_000);
-    console.log(`summarizeSuite 10k items, accuracy + bleu, 1000 resamples: ${ms.toFixed(0)} ms`);
+    expect(out['accuracy']?.ci95[0]).toBeLessThan(0.5);
   });
 
   it('countOutcomes has every bucket', () => {
