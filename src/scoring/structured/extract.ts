@@ -6,7 +6,7 @@
 export type JsonExtraction = { ok: true; value: unknown; text: string } | { ok: false; reason: 'empty' | 'no_json' | 'invalid_json' };
 
 /** End index (inclusive) of the balanced bracket starting at `start`, honouring JSON strings; -1 if none. */
-function balancedEnd(text: string, start: number): number {
+export function balancedEnd(text: string, start: number): number {
   const open = text[start];
   const close = open === '{' ? '}' : ']';
   let depth = 0;
