@@ -87,7 +87,8 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   }
   const config = effectiveConfig(flags, await loadConfigFile(flags.config));
   if (flags.printConfig) {
-    io.stdout.write(YAML.stringify(printableConfig(config)));
+    const printable = printableConfig(config);
+    io.stdout.write(flags.json ? `${JSON.stringify(printable, null, 2)}\n` : YAML.stringify(printable));
     return 0;
   }
   const { suites, optional } = await pickSuites(flags.suite ?? config.suites, flags.suitesDir ?? []);
