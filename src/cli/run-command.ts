@@ -105,6 +105,11 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   if (progressKind !== 'none') {
     const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
     events.subscribe(reporter.handle);
+  } else {
+    // No progress lines, but warnings (e.g. a role no suite uses) are not progress: still say them.
+    events.subscribe((event) => {
+      if (event.type === 'warning') io.stderr.write(`warning: ${event.message}\n`);
+    });
   }
 
   const toRun = (model: EffectiveModel): ModelToRun => ({

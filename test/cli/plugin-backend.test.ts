@@ -87,8 +87,8 @@ describe('a backend registered from one plugin file', () => {
 
   it('two config entries with the same spec and different settings are two models in run.json and the table', async () => {
     const out = path.join(dir, 'two');
-    const res = await runCli(['run', '-s', 'ja-counters', '--limit', '4', '--out', out, '--progress', 'plain'], { env, cwd: dir });
-    expect(res.stderr).toContain('no selected suite has a scorer for it'); // the judge role, unused here
+    const res = await runCli(['run', '-s', 'ja-counters', '--limit', '4', '--out', out, '--progress', 'none'], { env, cwd: dir });
+    expect(res.stderr).toContain('no selected suite has a scorer for it'); // the judge role, unused here (warned even with --progress none)
     expect(res.code).toBe(0);
     const { run, samples } = await readRun(out);
     expect(run.models.map((m) => [m.name, m.id, m.settings.batch_size_option, m.settings.concurrency_option])).toEqual([
