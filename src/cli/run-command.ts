@@ -198,7 +198,8 @@ export async function prepareRun(
 
 async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean = () => true): Promise<number> {
   if (flags.printConfig) {
-    io.stdout.write(YAML.stringify(printableConfig((await resolveRun(flags, given)).config)));
+    const printable = printableConfig((await resolveRun(flags, given)).config);
+    io.stdout.write(flags.json ? `${JSON.stringify(printable, null, 2)}\n` : YAML.stringify(printable));
     return 0;
   }
   const events = new RunEvents();
@@ -214,6 +215,11 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
   if (progressKind !== 'none') {
     const reporter = new ProgressReporter({ stream: io.stderr, interactive: progressKind === 'tty' });
     events.subscribe(reporter.handle);
+  } else {
+    // No progress lines, but warnings (e.g. a role no suite uses) are not progress: still say them.
+    events.subscribe((event) => {
+      if (event.type === 'warning') io.stderr.write(`warning: ${event.message}\n`);
+    });
   }
   try {
     const record = await runEvaluation(runOptions);

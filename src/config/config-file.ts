@@ -169,6 +169,18 @@ function describeIssue(issue: z.core.$ZodIssue): { field?: string; detail: strin
   return [{ ...(base === '' ? {} : { field: base }), detail: detail.charAt(0).toLowerCase() + detail.slice(1) }];
 }
 
+/** Setting names that hold credentials: such values would be printed by --print-config and saved in run.json. */
+const CREDENTIAL_SETTING = /^(api[_-]?key|access[_-]?token|auth|authorization|bearer|token|secret|client[_-]?secret|password|passwd)$/i;
+
+/** Field paths of credential-named keys anywhere in a settings mapping (extra_body included). */
+function credentialKeys(value: unknown, at: string): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    const here = Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`;
+    return [...(CREDENTIAL_SETTING.test(key) ? [here] : []), ...credentialKeys(v, here)];
+  });
+}
+
 function parseConfig(file: string, absolute: string, data: unknown, env: NodeJS.ProcessEnv): JpevalConfig {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(file, [{ detail: 'expected a mapping of settings (models:, suites:, …) at the top level' }]);
@@ -184,6 +196,9 @@ function resolveConfig(file: string, absolute: string, input: ConfigFileInput, e
   const models: ConfigModel[] = [];
   const seen = new Map<string, number>();
   const resolveEntry = (entry: ModelEntryInput, field: string): ConfigModel | undefined => {
+    for (const key of credentialKeys(entry.settings, `${field}.settings`)) {
+      problems.push({ field: key, detail: 'API keys are never read from the config file (settings are recorded in run.json); set api_key_env to the name of an environment variable holding the key' });
+    }
     let modelSpec: ModelSpec;
     try {
       modelSpec = parseModelSpec(entry.spec, { cwd: dir, env, ...(entry.base_url === undefined ? {} : { baseUrl: entry.base_url }) });

@@ -56,7 +56,23 @@ const registered: BackendRegistration[] = [];
 
 /** Adds a backend. A second registration of the same kind is an error (specs key results). */
 export function registerBackend<S extends ModelSpec>(backend: BackendRegistration<S>): void {
-  if (registered.some((b) => b.kind === backend.kind)) throw new Error(`backend "${backend.kind}" is registered twice`);
+  // Plugins are plain JavaScript: check the shape here, not in the first run that needs it.
+  const b = backend as Partial<BackendRegistration<S>> | undefined;
+  const missing = [
+    typeof b?.kind === 'string' && b.kind !== '' ? '' : 'kind (a non-empty string)',
+    ...(['claims', 'parse', 'create'] as const).map((f) => (typeof b?.[f] === 'function' ? '' : `${f}()`)),
+    Number.isInteger(b?.defaults?.concurrency) && Number.isInteger(b?.defaults?.batchSize) ? '' : 'defaults { concurrency, batchSize }',
+  ].filter(Boolean);
+  if (missing.length) throw new Error(`a backend registration needs ${missing.join(', ')}`);
+  if (registered.some((r) => r.kind === backend.kind)) throw new Error(`backend "${backend.kind}" is registered twice`);
+  const parse = backend.parse.bind(backend);
+  backend.parse = (spec, raw, options) => {
+    const parsed = parse(spec, raw, options);
+    if (parsed?.kind !== backend.kind || typeof parsed.id !== 'string' || parsed.id === '') {
+      throw new JpevalError(`backend "${backend.kind}": parse("${spec}") must return { kind: "${backend.kind}", id, raw, … }`);
+    }
+    return parsed;
+  };
   registered.push(backend as unknown as BackendRegistration);
 }
 

@@ -115,6 +115,8 @@ export interface ReadSamplesOptions {
    * error, because every line before it is intact. Any other malformed line is an error naming file:line.
    */
   onTornLine?: (info: { file: string; line: number; text: string }) => void;
+  /** Throw (naming file:line and the first line) when a suite × model × item occurs twice. */
+  uniqueItems?: boolean;
 }
 
 /**
@@ -138,6 +140,7 @@ export async function* readSamples(dir: string, options: ReadSamplesOptions = {}
   // One line of look-ahead: only the last line may be torn.
   let pending: { text: string; line: number } | undefined;
   let lineNo = 0;
+  const seen = options.uniqueItems ? new Map<string, number>() : undefined;
   const parse = (p: { text: string; line: number }, last: boolean): SampleRecord | undefined => {
     if (p.text.trim() === '') return undefined;
     let value: unknown;
@@ -150,7 +153,16 @@ export async function* readSamples(dir: string, options: ReadSamplesOptions = {}
       }
       throw new JpevalError(`${file}:${p.line}: not valid JSON (${(err as Error).message})`);
     }
-    return parseSampleRecord(value, `${file}:${p.line}`);
+    const record = parseSampleRecord(value, `${file}:${p.line}`);
+    if (seen) {
+      const key = `${record.suite}\u0000${record.model}\u0000${record.item_id}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        throw new JpevalError(`${file}:${p.line}: item ${record.item_id} of ${record.suite} × ${record.model} is already at line ${first}; a run writes each item once`);
+      }
+      seen.set(key, p.line);
+    }
+    return record;
   };
   try {
     for await (const text of lines) {

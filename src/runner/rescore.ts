@@ -161,7 +161,7 @@ export async function rescoreRun(opts: RescoreOptions): Promise<RunRecord> {
       return t;
     };
     const onTornLine = (info: { file: string; line: number }): void => opts.warn?.(`${info.file}:${info.line}: last line cut short (the run was killed while writing it); skipped`);
-    for await (const sample of readSamples(opts.sourceDir, { onTornLine })) {
+    for await (const sample of readSamples(opts.sourceDir, { onTornLine, uniqueItems: true })) {
       if (signal.aborted) break;
       const state = states.get(sample.suite);
       if (!state) continue;

@@ -78,10 +78,17 @@ describe('a backend registered from one plugin file', () => {
     expect(printed.run).toMatchObject({ seed: 1234, mc_mode: 'suite', out: 'results' });
   });
 
+  it('--print-config --json prints the same settings as JSON', async () => {
+    const yaml = await runCli(['run', '--print-config'], { env, cwd: dir });
+    const json = await runCli(['run', '--print-config', '--json'], { env, cwd: dir });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(YAML.parse(yaml.stdout));
+  });
+
   it('two config entries with the same spec and different settings are two models in run.json and the table', async () => {
     const out = path.join(dir, 'two');
-    const res = await runCli(['run', '-s', 'ja-counters', '--limit', '4', '--out', out, '--progress', 'plain'], { env, cwd: dir });
-    expect(res.stderr).toContain('no selected suite has a scorer for it'); // the judge role, unused here
+    const res = await runCli(['run', '-s', 'ja-counters', '--limit', '4', '--out', out, '--progress', 'none'], { env, cwd: dir });
+    expect(res.stderr).toContain('no selected suite has a scorer for it'); // the judge role, unused here (warned even with --progress none)
     expect(res.code).toBe(0);
     const { run, samples } = await readRun(out);
     expect(run.models.map((m) => [m.name, m.id, m.settings.batch_size_option, m.settings.concurrency_option])).toEqual([

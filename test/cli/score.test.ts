@@ -149,6 +149,19 @@ describe('jpeval score RUN_DIR', () => {
     expect(run.rescored_from?.changes.some((c) => c.startsWith('ja-counters: suite file changed'))).toBe(true);
   });
 
+  it('refuses a samples.jsonl that holds an item twice, naming file and lines (it would count twice)', async () => {
+    const copy = path.join(dir, 'v1-duplicated');
+    await mkdir(copy);
+    const src = path.join(projectRoot, 'test/fixtures/runs/v1-counters');
+    await writeFile(path.join(copy, 'run.json'), await readFile(path.join(src, 'run.json')));
+    const [first] = (await readFile(path.join(src, 'samples.jsonl'), 'utf8')).split('\n');
+    await writeFile(path.join(copy, 'samples.jsonl'), `${first}\n${first}\n`);
+    const res = await runCli(['score', copy, '--out', path.join(dir, 'v1-duplicated-out')]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`${path.join(copy, 'samples.jsonl')}:2: item counter-001 of ja-counters × http://127.0.0.1:9/v1#`);
+    expect(res.stderr).toContain('is already at line 1');
+  });
+
   it('says what is wrong with a directory that is not a run', async () => {
     const res = await runCli(['score', dir]);
     expect(res.code).not.toBe(0);

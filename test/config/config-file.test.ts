@@ -131,6 +131,16 @@ describe('loadConfigFile', () => {
     expect((await errorOf(load())).message).toMatch(/models\[0\]\.api_key_env: expected the name of an environment variable/);
   });
 
+  it('refuses credentials inside settings too (they would be printed by --print-config and saved in run.json)', async () => {
+    write('jpeval.config.yaml', 'models:\n  - spec: openai:m\n    settings: { stream: false, api_key: sk-live-abc, extra_body: { Authorization: Bearer sk-live-abc, max_tokens: 3 } }\nroles:\n  judge: { spec: openai:j, settings: { token: sk-live-abc } }\n');
+    const message = (await errorOf(load())).message;
+    expect(message).toContain('models[0].settings.api_key: API keys are never read from the config file');
+    expect(message).toContain('models[0].settings.extra_body.Authorization: API keys are never read');
+    expect(message).toContain('roles.judge.settings.token: API keys are never read');
+    expect(message).not.toContain('max_tokens');
+    expect(message).not.toContain('sk-live-abc');
+  });
+
   it('reports malformed YAML with the file and line', async () => {
     write('jpeval.config.yaml', 'models:\n  - spec: default\nlimit: [1, 2\nseed: 3\n');
     const err = await errorOf(load());

@@ -41,6 +41,22 @@ describe('API keys', () => {
     expect(visible(err)).not.toContain(SECRET);
   });
 
+  it('masks the key when the server echoes it in an error reply (some proxies do)', async () => {
+    server = await startFakeOpenAIServer({
+      apiKey: SECRET,
+      respond: (req) =>
+        req.prompt === 'plain'
+          ? { status: 400, body: `no route for key ${SECRET}` }
+          : { status: 400, body: JSON.stringify({ error: { message: `invalid request for Bearer ${SECRET}` } }) },
+    });
+    const backend = await remoteBackend(server, { env: { JPEVAL_API_KEY: SECRET } });
+    for (const prompt of ['json', 'plain']) {
+      const err = await backend.generate(chatRequest(prompt)).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/HTTP 400: .*\*\*\*/);
+      expect(visible(err)).not.toContain(SECRET);
+    }
+  });
+
   it('explains where the key came from on a 401, without printing it', async () => {
     server = await startFakeOpenAIServer({ apiKey: 'the-right-key' });
     const backend = await remoteBackend(server, { env: { MY_VLLM_KEY: SECRET }, apiKeyEnv: 'MY_VLLM_KEY' });

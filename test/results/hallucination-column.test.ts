@@ -20,14 +20,17 @@ describe('the hallucination column of the end-of-run table', () => {
   it('shows H with its Wilson interval, abstention, penalised score and unscored share; J for fake entities', () => {
     const results = [
       result('m', 'qa', { halluc_correct: 6, halluc_incorrect: 2, halluc_not_attempted: 1, halluc_unscored: 1 }),
-      result('m', 'fakes', { fake_accepted: 10, fake_refused: 30, real_accepted: 36, real_refused: 4 }),
+      result('m', 'fakes', { fake_accepted: 10, fake_refused: 30, real_accepted: 36, real_refused: 4, entity_unscored: 20 }),
+      result('m', 'swapped', { swapped_abstained: 3, swapped_answered: 2, original_answered: 4, original_abstained: 1, rc_unscored: 2 }),
     ];
     const text = formatRunTable({ results, summary: summarize(results) } as unknown as RunRecord);
     const header = text.split('\n')[0]!;
     expect(header).toMatch(/hallucination$/);
     // H = 2/8 with Wilson [0.07, 0.59]; abstention 1/10; penalised (6 − 3·2)/10 = 0; unscored 1/10.
     expect(text).toMatch(/qa .*H 0\.25 \[0\.07, 0\.59\] abst 0\.10 pen 0\.00 unsc 0\.10/);
-    expect(text).toMatch(/fakes .*J 0\.65 \[.*\] FAR 0\.25 FRR 0\.10/);
+    // Blank outputs are out of FAR / FRR and HM, so the unscored share is shown beside them: 20/100, 2/12.
+    expect(text).toMatch(/fakes .*J 0\.65 \[.*\] FAR 0\.25 FRR 0\.10 unsc 0\.20/);
+    expect(text).toMatch(/swapped .*HM 0\.69 abst@swap 0\.60 false-abst 0\.20 unsc 0\.17/);
     expect(text).toContain('hallucination: H = hallucination rate when attempting');
   });
 

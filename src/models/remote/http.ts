@@ -28,11 +28,26 @@ export interface RequestContext {
 
 const errorBodies = new WeakMap<Headers, string>();
 
-/** A fetch that remembers the raw body of error replies, keyed by their headers object. */
+/**
+ * The error body with the request's own API key masked: some servers and proxies echo the
+ * Authorization header in their error message, which would otherwise reach the console, the
+ * error fields of samples.jsonl and run.json.
+ */
+export function maskKey(text: string, headers: ConstructorParameters<typeof Headers>[0] | undefined): string {
+  let key: string | undefined;
+  try {
+    key = new Headers(headers).get('authorization')?.replace(/^Bearer\s+/i, '').trim();
+  } catch {
+    return text;
+  }
+  return key !== undefined && key.length >= 6 ? text.split(key).join('***') : text;
+}
+
+/** A fetch that remembers the raw body of error replies (API key masked), keyed by their headers object. */
 const rememberingFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
   if (response.ok) return response;
-  const text = await response.text().catch(() => '');
+  const text = maskKey(await response.text().catch(() => ''), init?.headers);
   const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
   errorBodies.set(copy.headers, text);
   return copy;

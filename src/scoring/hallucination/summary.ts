@@ -33,6 +33,8 @@ export function suiteHallucination(flags: Record<string, number>, metrics: Recor
 }
 
 const num = (v: number | null, digits = 2): string => (v === null ? '—' : v.toFixed(digits));
+/** Unscored items (blank outputs) as a share of all the suite's graded-or-unscored items. */
+const share = (unscored: number, scored: number): string => num(unscored + scored === 0 ? null : unscored / (unscored + scored));
 
 /** One table cell: the headline hallucination figures with intervals, and the unscored share. */
 export function formatHallucinationCell(h: SuiteHallucination | undefined): string {
@@ -40,11 +42,11 @@ export function formatHallucinationCell(h: SuiteHallucination | undefined): stri
   const parts: string[] = [];
   if (h.entities) {
     const { far, frr, j } = h.entities;
-    parts.push(`J ${num(j.value)} [${num(j.ci95[0])}, ${num(j.ci95[1])}] FAR ${num(far.value)} FRR ${num(frr.value)}`);
+    parts.push(`J ${num(j.value)} [${num(j.ci95[0])}, ${num(j.ci95[1])}] FAR ${num(far.value)} FRR ${num(frr.value)} unsc ${share(h.entities.unscored, far.n + frr.n)}`);
   }
   if (h.unanswerable) {
     const u = h.unanswerable;
-    parts.push(`HM ${num(u.harmonic_mean)} abst@swap ${num(u.abstention_on_swapped.value)} false-abst ${num(u.false_abstention.value)}`);
+    parts.push(`HM ${num(u.harmonic_mean)} abst@swap ${num(u.abstention_on_swapped.value)} false-abst ${num(u.false_abstention.value)} unsc ${share(u.unscored, u.abstention_on_swapped.n + u.false_abstention.n)}`);
   }
   if (h.grounding) {
     const g = h.grounding;

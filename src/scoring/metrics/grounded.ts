@@ -11,7 +11,7 @@ export function sourceText(input: MetricInput): string {
 /**
  * 1 when every number, quantity and proper noun in the output occurs in the source
  * (hallucination/grounding.ts), else 0; a response that invents any is flagged
- * `unsupported_mention`. Shown next to source_rouge_l, so copying the source is visible.
+ * `unsupported_mention`. A blank output is `unscored` (value 0). Shown next to source_rouge_l, so copying the source is visible.
  */
 export const grounded: MeanMetric = {
   kind: 'mean',
@@ -21,6 +21,8 @@ export const grounded: MeanMetric = {
   range: [0, 1],
   async score(input) {
     const text = input.prediction ?? input.raw;
+    // A blank output says nothing at all: unscored (as in every other hallucination grader), not grounded.
+    if (text.trim() === '') return { value: 0, outcome: 'unscored', flags: ['empty_output'], details: { mentions: 0, unsupported: [] } };
     const mentions = await groundingMentions(text, sourceText(input));
     const unsupported = mentions.filter((m) => !m.supported);
     return {

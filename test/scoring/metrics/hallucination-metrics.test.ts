@@ -42,6 +42,9 @@ describe('hallucination metrics through the registry', () => {
     const bad = (await mean('grounded').score(input('1.0 MPaです', vars), CTX)) as ScoreResult;
     expect(ok.value).toBe(1);
     expect(bad).toMatchObject({ value: 0, flags: ['unsupported_mention'], details: { unsupported: ['1mpa'] } });
+    // A blank output invents nothing but says nothing either: unscored, never counted as grounded.
+    expect(await mean('grounded').score(input('', vars), CTX)).toMatchObject({ value: 0, outcome: 'unscored' });
+    expect(await mean('grounded').score(input('  ', vars), CTX)).toMatchObject({ value: 0, outcome: 'unscored' });
     const rate = corpus('unsupported_mention_rate');
     const stats = [await rate.stats(input('0.8 MPaで月に1回', vars), CTX), await rate.stats(input('1.0 MPaです', vars), CTX)];
     expect(stats).toEqual([[0, 2], [1, 1]]);
