@@ -74,6 +74,7 @@ describe('jpeval run --suite halluc-*', () => {
         expect(rc.hallucination!.unanswerable!.abstention_on_swapped.value).toBe(1);
         expect(rc.hallucination!.unanswerable!.false_abstention.value).toBe(1);
         expect(gr.metrics.grounded!.value).toBe(1); // says nothing, so invents nothing…
+        expect(gr.metrics.grounded_correct!.value).toBe(0); // …but the headline is not won by refusing
         expect(gr.hallucination!.grades!.abstention_rate.value).toBe(1); // …and answers nothing
       } else {
         expect(cb.counts).toEqual({ correct: 0, incorrect: CLOSEDBOOK, not_attempted: 0, unscored: 0 });
@@ -82,6 +83,7 @@ describe('jpeval run --suite halluc-*', () => {
         expect(rc.hallucination!.unanswerable!.abstention_on_swapped.value).toBe(0);
         expect(rc.hallucination!.unanswerable!.false_abstention.value).toBe(0);
         expect(gr.metrics.grounded!.value).toBe(0); // 札幌 is in no excerpt
+        expect(gr.metrics.grounded_correct!.value).toBe(0);
         expect(gr.metrics.unsupported_mention_rate!.value).toBe(1);
         expect(fe.flags.fabricated_entity).toBe(FROZEN_FAKES);
       }

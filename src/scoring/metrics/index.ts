@@ -9,6 +9,7 @@ import { entityCallMetric } from './entity-call.js';
 import { exactMatch } from './exact-match.js';
 import { indMetrics } from './ind-metrics.js';
 import { grounded } from './grounded.js';
+import { groundedCorrect } from './grounded-correct.js';
 import { judgeMetric } from './judge.js';
 import { mc2 } from './mc2.js';
 import { numericMatch } from './numeric-match.js';
@@ -59,6 +60,7 @@ for (const metric of [
   passageCallMetric,
   unanswerableHm,
   grounded,
+  groundedCorrect,
   unsupportedMentionRate,
   sourceRougeL,
   mc2,
