@@ -44,7 +44,7 @@ export async function executeNightlyRun(req: NightlyRunRequest): Promise<{ recor
     const concurrency = m.concurrency ?? (local ? 1 : 8);
     const batchSize = m.batchSize ?? (local ? 8 : 1);
     return {
-      id: m.spec.id,
+      id: m.name,
       concurrency,
       batchSize,
       open: () =>
@@ -55,7 +55,7 @@ export async function executeNightlyRun(req: NightlyRunRequest): Promise<{ recor
           settings: m.settings,
           batchSize,
           ...(m.apiKeyEnv ? { apiKeyEnv: m.apiKeyEnv } : {}),
-          onRetry: (info) => events.emit({ type: 'retry', model: m.spec.id, ...info }),
+          onRetry: (info) => events.emit({ type: 'retry', model: m.name, ...info }),
         }),
     };
   });

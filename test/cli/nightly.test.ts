@@ -52,7 +52,7 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
       path.join(fx.dir, 'nightly.yaml'),
       [
         'models:',
-        `  - { spec: "${server.url}#steady", concurrency: 4 }`,
+        `  - { spec: "${server.url}#steady", name: steady, concurrency: 4 }`,
         `  - { spec: "${server.url}#slipping", concurrency: 4 }`,
         'suites: [night-add, night-mul]',
         `suites_dir: ["${fx.suitesDir}"]`,
@@ -84,6 +84,8 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     const r2 = JSON.parse(await readFile(path.join(fx.dir, 'nightly/regressions.json'), 'utf8'));
     expect(r2.regression).toBe(true);
     expect(r2.comparisons).toHaveLength(4);
+    // A config entry's `name` is the model's key (run.json, history, comparisons), as in `jpeval run`.
+    expect(new Set(r2.comparisons.map((c: { model: string }) => c.model))).toEqual(new Set(['steady', `${server.url}#slipping`]));
     expect(r2.regressions.map((r: { model: string; suite: string }) => [r.model.split('#')[1], r.suite])).toEqual([['slipping', 'night-mul']]);
     const reg = r2.regressions[0];
     expect(reg).toMatchObject({ test: 'mcnemar', baseline: 1, current: 0, gained: 0, lost: N, n: N, baseline_run: r1.run_id });
