@@ -110,6 +110,29 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     expect(r3.comparisons.every((c: { baseline_run: string }) => c.baseline_run === r2.run_id)).toBe(true);
   }, 120_000);
 
+  it('a night whose run did not complete (a model unreachable) is not green with --fail-on-regression', async () => {
+    const cfg = path.join(fx.dir, 'partial.yaml');
+    await writeFile(
+      cfg,
+      [
+        'models:',
+        `  - { spec: "${server.url}#steady", name: steady, max_retries: 0 }`,
+        '  - { spec: "http://127.0.0.1:1/v1#gone", max_retries: 0 }',
+        'suites: [night-add]',
+        `suites_dir: ["${fx.suitesDir}"]`,
+        `data_dir: "${fx.dataDir}"`,
+        'out: partial-runs',
+        'history: partial/history.jsonl',
+        'site: partial-site',
+      ].join('\n') + '\n',
+    );
+    const res = await runCli(['nightly', '--config', cfg, '--fail-on-regression', '--no-progress'], { cwd: fx.dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('ended failed');
+    const summary = await readFile(path.join(fx.dir, 'partial/summary.md'), 'utf8');
+    expect(summary).toMatch(/^## jpeval nightly ⚠️ run failed/);
+  }, 60_000);
+
   it('a broken config names the file and field', async () => {
     const bad = path.join(fx.dir, 'bad.yaml');
     await writeFile(bad, 'models: []\nsuites: [night-add]\nregression: { margin: -1 }\n');
