@@ -141,4 +141,18 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     expect(res.stderr).toContain('bad.yaml: models:');
     expect(res.stderr).toContain('bad.yaml: regression.margin:');
   });
+
+  it('an unknown suite or canary suite names the file and field before anything runs', async () => {
+    const bad = path.join(fx.dir, 'bad-canary.yaml');
+    await writeFile(bad, `models: [default]\nsuites: [night-add]\nsuites_dir: ["${fx.suitesDir}"]\ndata_dir: "${fx.dataDir}"\nhistory: bad-canary/history.jsonl\ncanary: { suite: no-such-suite }\n`);
+    const res = await runCli(['nightly', '--config', bad, '--no-progress'], { cwd: fx.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('bad-canary.yaml: canary.suite: unknown suite "no-such-suite"');
+    // Before: the night ran and appended its history line, then the canary failed (no report, no site).
+    await expect(readFile(path.join(fx.dir, 'bad-canary/history.jsonl'), 'utf8')).rejects.toThrow(/ENOENT/);
+    await writeFile(bad, 'models: [default]\nsuites: [no-such-suite]\n');
+    const res2 = await runCli(['nightly', '--config', bad, '--no-progress'], { cwd: fx.dir });
+    expect(res2.code).toBe(2);
+    expect(res2.stderr).toContain('bad-canary.yaml: suites: unknown suite "no-such-suite"');
+  }, 60_000);
 });
