@@ -28,11 +28,16 @@ export interface RequestContext {
 
 const errorBodies = new WeakMap<Headers, string>();
 
-/** A fetch that remembers the raw body of error replies, keyed by their headers object. */
-const rememberingFetch: typeof fetch = async (input, init) => {
+/**
+ * A fetch that remembers the raw body of error replies, keyed by their headers object. The API key
+ * is cut out of error bodies first: some servers and gateways echo the Authorization header in
+ * their error message, which would otherwise reach run.json, samples.jsonl and the terminal.
+ */
+const rememberingFetch = (apiKey: string): typeof fetch => async (input, init) => {
   const response = await fetch(input, init);
   if (response.ok) return response;
-  const text = await response.text().catch(() => '');
+  const raw = await response.text().catch(() => '');
+  const text = apiKey.length >= 8 ? raw.split(apiKey).join('[redacted]') : raw;
   const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
   errorBodies.set(copy.headers, text);
   return copy;
@@ -54,7 +59,7 @@ export function createSdkClient(baseUrl: string, apiKey: string, timeoutMs: numb
     // Our own retry loop (retry.ts) handles retries; the SDK's timeout is only a backstop.
     maxRetries: 0,
     timeout: timeoutMs + 1_000,
-    fetch: rememberingFetch,
+    fetch: rememberingFetch(apiKey),
   });
 }
 
