@@ -14,7 +14,7 @@ export function registerNightlyCommand(program: Command, io: { stdout: NodeJS.Wr
     .command('nightly')
     .description('run the nightly models × suites, append to the history, flag regressions against the last comparable night, publish the site')
     .requiredOption('-c, --config <file>', 'nightly config (YAML): models, suites, history, site, regression margin, throughput band, canary')
-    .option('--fail-on-regression', 'exit 1 when a regression (or canary drift) is flagged')
+    .option('--fail-on-regression', 'exit 1 when a regression (or canary drift) is flagged, or the run did not complete')
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (flags: NightlyFlags) => {
       const cfg = await loadNightlyConfig(flags.config);
@@ -33,6 +33,7 @@ export function registerNightlyCommand(program: Command, io: { stdout: NodeJS.Wr
       if (stepSummary) {
         await appendFile(stepSummary, await readFile(`${cfg.reportDir}/summary.md`, 'utf8'));
       }
-      setExit(report.regression && flags.failOnRegression ? 1 : 0);
+      // An incomplete night (a model failed, items errored) fails too: its missing results hide regressions.
+      setExit((report.regression || report.status !== 'completed') && flags.failOnRegression ? 1 : 0);
     });
 }

@@ -1,4 +1,5 @@
 import { metrics } from '../scoring/metrics/index.js';
+import { categoryGroup } from '../suites/categories.js';
 import { jpevalVersion } from '../util/provenance.js';
 import { collectRuns, type CollectedEntry, type SampleSink } from './collect.js';
 import { groupByComparability } from './comparability.js';
@@ -141,16 +142,24 @@ function describeOutside(outside: Outside[]): string {
 }
 
 function summaryRow(c: CollectedEntry, cells: Cell[], suites: SuiteInfo[], outside: Outside[] | undefined): SummaryRow {
-  const byCategory = new Map<string, number[]>();
+  const byCategory = new Map<string, { score: number; n: number }[]>();
   let complete = true;
   for (const cell of cells.filter((x) => x.entry === c.entry.id)) {
     const info = suites.find((s) => s.name === cell.suite)!;
     complete &&= cell.complete;
     const v = headline(info.primary_metric, cell.value);
-    if (v !== null) byCategory.set(info.category, [...(byCategory.get(info.category) ?? []), v]);
+    if (v !== null) byCategory.set(info.category, [...(byCategory.get(info.category) ?? []), { score: v, n: cell.n }]);
   }
-  const categories = Object.fromEntries([...byCategory].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, mean(v)]));
-  const values = Object.values(categories);
+  // As a run's own summary (results/summary.ts): each category averages as declared in
+  // suites/_categories.yaml, and OVERALL takes only the categories that count toward it.
+  const categories: Record<string, number> = {};
+  const values: number[] = [];
+  for (const [cat, scores] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+    const group = categoryGroup(cat);
+    const total = scores.reduce((s, x) => s + x.n, 0);
+    categories[cat] = group.average === 'weighted' && total > 0 ? scores.reduce((s, x) => s + x.score * x.n, 0) / total : mean(scores.map((x) => x.score));
+    if (group.overall) values.push(categories[cat]);
+  }
   return {
     entry: c.entry.id,
     categories,

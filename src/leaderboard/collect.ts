@@ -38,22 +38,26 @@ export async function collectRuns(dirs: string[], sink: SampleSink, warn: (m: st
   const collected: CollectedEntry[] = [];
   const runs: RunView[] = [];
   for (const dir of dirs) runs.push(await readRunView(dir));
+  // A model's key in results and samples is its config `name` when it has one, else its spec id
+  // (two config entries of one spec differ only by name).
+  const keyOf = (m: RunView['models'][number]): string => m.name ?? m.id;
   const modelCount = new Map<string, number>();
-  for (const run of runs) for (const m of run.models) modelCount.set(m.id, (modelCount.get(m.id) ?? 0) + 1);
+  for (const run of runs) for (const m of run.models) modelCount.set(keyOf(m), (modelCount.get(keyOf(m)) ?? 0) + 1);
   // `http://host:port/v1#name` is shown as `name` when no other model shares that name.
   const short = (id: string): string => id.slice(id.lastIndexOf('#') + 1);
   const shortOwners = new Map<string, Set<string>>();
-  for (const id of modelCount.keys()) shortOwners.set(short(id), (shortOwners.get(short(id)) ?? new Set()).add(id));
+  for (const id of new Set(runs.flatMap((r) => r.models.map((m) => m.id)))) shortOwners.set(short(id), (shortOwners.get(short(id)) ?? new Set()).add(id));
   const display = (id: string): string => (id.includes('#') && shortOwners.get(short(id))!.size === 1 ? short(id) : id);
   for (const run of runs) {
     const byModel = new Map<string, CollectedEntry>();
     for (const m of run.models) {
-      if (!run.results.some((r) => r.model === m.id)) continue;
-      const cfg = ((run.config.models as { id: string; concurrency?: number; batch_size?: number }[] | undefined) ?? []).find((c) => c.id === m.id);
+      const key = keyOf(m);
+      if (!run.results.some((r) => r.model === key)) continue;
+      const cfg = ((run.config.models as { id?: string; name?: string; concurrency?: number; batch_size?: number }[] | undefined) ?? []).find((c) => (c.id ?? c.name) === key);
       const entry: Entry = {
         id: `e${collected.length}`,
-        label: (modelCount.get(m.id) ?? 0) > 1 ? `${m.name ?? display(m.id)} @ ${run.run_id}` : (m.name ?? display(m.id)),
-        model: m.id,
+        label: (modelCount.get(key) ?? 0) > 1 ? `${m.name ?? display(m.id)} @ ${run.run_id}` : (m.name ?? display(m.id)),
+        model: key,
         run_id: run.run_id,
         started_at: run.started_at,
         backend: m.backend,
@@ -63,7 +67,7 @@ export async function collectRuns(dirs: string[], sink: SampleSink, warn: (m: st
       };
       const c: CollectedEntry = { entry, run, perSuite: new Map() };
       collected.push(c);
-      byModel.set(m.id, c);
+      byModel.set(key, c);
     }
     const primary = new Map(run.results.map((r) => [`${r.model}\u0000${r.suite}`, r.primary_metric]));
     for await (const s of readSampleViews(run.dir, warn)) {

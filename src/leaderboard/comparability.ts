@@ -19,7 +19,7 @@ export function comparabilityKey(c: CollectedEntry, suite: string): Comparabilit
   const result = c.run.results.find((r) => r.model === c.entry.model && r.suite === suite);
   if (!result) return undefined;
   const dataset = c.run.datasets.find((d) => d.suite === suite);
-  const model = c.run.models.find((m) => m.id === c.entry.model);
+  const model = c.run.models.find((m) => (m.name ?? m.id) === c.entry.model);
   const decoding = Object.fromEntries(Object.entries(model?.settings ?? {}).filter(([k]) => DECODING_SETTING.test(k)).sort(([a], [b]) => a.localeCompare(b)));
   const items = c.perSuite.get(suite);
   return {

@@ -1,4 +1,5 @@
 import { metrics } from '../scoring/metrics/index.js';
+import { categoryGroup } from '../suites/categories.js';
 import { holmAdjust } from '../stats/holm.js';
 import { rankWithBounds } from '../stats/ranking.js';
 import { percentileSorted } from '../scoring/stats.js';
@@ -22,7 +23,8 @@ export function overallComparisons(
   seed: number,
 ): { pairwise: PairwiseResult[]; ranking: RankRow[] } {
   if (members.length === 0) return { pairwise: [], ranking: [] };
-  const plan = suites.flatMap((s) => {
+  // Only categories that count toward OVERALL (suites/_categories.yaml), as in a run's summary.
+  const plan = suites.filter((s) => categoryGroup(s.category).overall).flatMap((s) => {
     const metric = metrics.has(s.primary_metric) ? metrics.get(s.primary_metric) : undefined;
     const corpus = metric?.kind === 'corpus';
     const first = members[0]!.perSuite.get(s.name);
@@ -34,7 +36,9 @@ export function overallComparisons(
   });
   const categories = [...new Set(plan.map((p) => p.suite.category))];
   const catIndex = plan.map((p) => categories.indexOf(p.suite.category));
-  const suitesPerCat = categories.map((_, c) => catIndex.filter((x) => x === c).length);
+  // A suite's weight in its category: 1 (mean) or its number of items (weighted).
+  const weight = plan.map((p) => (categoryGroup(p.suite.category).average === 'weighted' ? p.ids.length : 1));
+  const suitesPerCat = categories.map((_, c) => catIndex.reduce((s, x, pi) => s + (x === c ? weight[pi]! : 0), 0));
   // Per-item values as typed arrays in a fixed item order: the resampling loop does no lookups.
   const values = plan.map((p) => members.map((m) => Float64Array.from(p.ids, (id) => m.perSuite.get(p.suite.name)!.values.get(id) ?? 0)));
   const stats = plan.map((p) => (p.corpus ? members.map((m) => p.ids.map((id) => m.perSuite.get(p.suite.name)!.stats.get(id)!)) : undefined));
@@ -55,7 +59,7 @@ export function overallComparisons(
           else for (let k = 0; k < n; k++) s += arr[k]!;
           v = s / n;
         }
-        catSums[mi]![catIndex[pi]!]! += v * p.scale;
+        catSums[mi]![catIndex[pi]!]! += v * p.scale * weight[pi]!;
       });
     });
     return catSums.map((sums) => categories.reduce((a, _, c) => a + sums[c]! / suitesPerCat[c]!, 0) / categories.length);

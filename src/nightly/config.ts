@@ -95,9 +95,11 @@ export async function loadNightlyConfig(file: string): Promise<NightlyConfig> {
   const c = parsed.data;
   const models = c.models.map((m, i) => {
     try {
+      const spec = parseModelSpec(m.spec, { cwd: dir, ...(m.base_url ? { baseUrl: m.base_url } : {}) });
       return {
-        spec: parseModelSpec(m.spec, { cwd: dir, ...(m.base_url ? { baseUrl: m.base_url } : {}) }),
-        name: m.name ?? m.spec,
+        spec,
+        // The key in run.json, history and the site, as for `jpeval run` (default: the spec id).
+        name: m.name ?? spec.id,
         settings: m.settings ?? {},
         ...(m.concurrency ? { concurrency: m.concurrency } : {}),
         ...(m.batch_size ? { batchSize: m.batch_size } : {}),
@@ -109,6 +111,9 @@ export async function loadNightlyConfig(file: string): Promise<NightlyConfig> {
       throw new JpevalError(`${file}: models[${i}].spec: ${(err as Error).message}`);
     }
   });
+  const names = models.map((m) => m.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new JpevalError(`${file}: models: ${twice} is listed twice (give entries with the same spec distinct \`name\`s)`);
   const abs = (p: string): string => path.resolve(dir, p);
   const resolveSuite = (s: string): string => (/[\\/]/.test(s) || /\.ya?ml$/i.test(s) ? abs(s) : s);
   return {

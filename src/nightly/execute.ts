@@ -1,9 +1,11 @@
 import { createBackend } from '../models/create.js';
+import { parseModelSpec } from '../models/spec.js';
 import { ProgressReporter } from '../progress/reporter.js';
 import { RunEvents } from '../runner/events.js';
 import { runEvaluation, type ModelToRun } from '../runner/run.js';
 import { loadAllSuites, loadSuiteFile, selectSuites } from '../suites/load-suite.js';
 import type { Suite } from '../suites/schema.js';
+import { JpevalError } from '../util/errors.js';
 import { hostInfo } from '../util/host.js';
 import type { RunRecord } from '../results/types.js';
 import type { NightlyModel } from './config.js';
@@ -32,6 +34,28 @@ async function pickSuites(patterns: string[], dirs: string[]): Promise<Suite[]> 
   return out;
 }
 
+/**
+ * Resolves the night's suites and the canary's suite and model before anything runs, so a typo in
+ * nightly.yaml is an error naming the file and field — not, for the canary, a failure after the
+ * whole night ran and its history line was appended.
+ */
+export async function checkNightlySelections(file: string, suites: string[], suitesDir: string[], canary?: { model: string; suite: string }): Promise<void> {
+  const named = async (field: string, f: () => unknown): Promise<void> => {
+    try {
+      await f();
+    } catch (err) {
+      if (!(err instanceof JpevalError)) throw err;
+      throw new JpevalError(`${file}: ${field}: ${err.message}`, err.hint ? { hint: err.hint } : {});
+    }
+  };
+  await named('suites', () => pickSuites(suites, suitesDir));
+  if (canary) {
+    await named('canary.model', () => parseModelSpec(canary.model));
+    // The canary runs with the built-in suites only (no suites_dir), as runCanary does.
+    await named('canary.suite', () => pickSuites([canary.suite], []));
+  }
+}
+
 /** One night's run through the same pipeline as `jpeval run` (runEvaluation), no subprocess. */
 export async function executeNightlyRun(req: NightlyRunRequest): Promise<{ record: RunRecord; dir: string }> {
   const events = new RunEvents();
@@ -44,7 +68,7 @@ export async function executeNightlyRun(req: NightlyRunRequest): Promise<{ recor
     const concurrency = m.concurrency ?? (local ? 1 : 8);
     const batchSize = m.batchSize ?? (local ? 8 : 1);
     return {
-      id: m.spec.id,
+      id: m.name,
       concurrency,
       batchSize,
       open: () =>
@@ -55,7 +79,7 @@ export async function executeNightlyRun(req: NightlyRunRequest): Promise<{ recor
           settings: m.settings,
           batchSize,
           ...(m.apiKeyEnv ? { apiKeyEnv: m.apiKeyEnv } : {}),
-          onRetry: (info) => events.emit({ type: 'retry', model: m.spec.id, ...info }),
+          onRetry: (info) => events.emit({ type: 'retry', model: m.name, ...info }),
         }),
     };
   });

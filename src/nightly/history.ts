@@ -73,10 +73,19 @@ export async function readHistory(file: string, warn: (m: string) => void = () =
     else if (last) {
       tornLast = true;
       warn(`${file}:${i + 1}: torn last line ignored (an append was interrupted); later appends start on a new line`);
+    } else if (parsed === undefined && isTornAppend(line)) {
+      // An earlier night's torn last line, which later appends left in the middle: still ignored.
+      warn(`${file}:${i + 1}: torn line from an interrupted append ignored`);
     } else throw new JpevalError(`${file}:${i + 1}: not a history line (${line.slice(0, 60)}…)`, { hint: 'the history is append-only JSON lines; restore it from a backup or remove that line' });
   });
   const points = lines.flatMap((l) => l.models.map((m) => ({ run_id: l.run_id, started_at: l.started_at, model: m.model, overall: m.overall, suites: Object.fromEntries(Object.entries(m.suites).map(([k, v]) => [k, v.value])) })));
   return { lines, points, tornLast };
+}
+
+/** Every line appendHistory writes starts so; a torn append is an unparsable piece of such a line. */
+const LINE_START = `{"schema":"${HISTORY_SCHEMA}",`;
+function isTornAppend(line: string): boolean {
+  return line.startsWith(LINE_START) || (line.length > 0 && LINE_START.startsWith(line));
 }
 
 /** Appends one line (one write call, so a crash tears at most that line). */

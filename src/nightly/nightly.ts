@@ -9,7 +9,7 @@ import { writeJsonAtomic } from '../results/writer.js';
 import { JpevalError } from '../util/errors.js';
 import { runCanary } from './canary.js';
 import type { NightlyConfig } from './config.js';
-import { executeNightlyRun } from './execute.js';
+import { checkNightlySelections, executeNightlyRun } from './execute.js';
 import { appendHistory, HISTORY_SCHEMA, readHistory, type HistoryLine, type HistoryModel } from './history.js';
 import { compareWithBaselines, type PairToCompare } from './regressions.js';
 import { renderNightlySummary } from './summary.js';
@@ -33,6 +33,7 @@ export async function runNightly(cfg: NightlyConfig, io: { progress?: NodeJS.Wri
     notes.push(m);
     io.warn(m);
   };
+  await checkNightlySelections(cfg.file, cfg.suites, cfg.suites_dir ?? [], cfg.canary);
   const history = await readHistory(cfg.history, warn);
   const { record, dir } = await executeNightlyRun({
     models: cfg.models,

@@ -5,7 +5,9 @@ import type { NightlyReport } from './report-types.js';
 /** The night in Markdown, short enough for $GITHUB_STEP_SUMMARY. */
 export function renderNightlySummary(r: NightlyReport, cfg: Pick<NightlyConfig, 'regression' | 'throughput'>): string {
   const out: string[] = [];
-  out.push(`## jpeval nightly ${r.regression ? '❌ regression' : '✅ no regression'}`, '');
+  // A night whose run did not complete (a model unreachable, items errored) is no green night.
+  const headline = r.regression ? '❌ regression' : r.status !== 'completed' ? `⚠️ run ${r.status}, no regression among what ran` : '✅ no regression';
+  out.push(`## jpeval nightly ${headline}`, '');
   out.push(`Run \`${r.run_id}\` (${r.status}). Regression = Holm-adjusted p < ${cfg.regression.alpha} **and** a drop larger than ${cfg.regression.margin} against the last comparable night.`, '');
   const row = (c: NightlyReport['comparisons'][number]): string =>
     `| ${mdEscape(c.model)} | ${mdEscape(c.suite)} | ${mdEscape(c.metric)} | ${fmt(c.baseline)} → ${fmt(c.current)} | ${fmt(c.difference)} [${fmt(c.ci95[0])}, ${fmt(c.ci95[1])}] | ${fmtP(c.p_holm)} | ${c.test} | +${c.gained} / −${c.lost} | \`${c.baseline_run}\` |`;

@@ -52,7 +52,7 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
       path.join(fx.dir, 'nightly.yaml'),
       [
         'models:',
-        `  - { spec: "${server.url}#steady", concurrency: 4 }`,
+        `  - { spec: "${server.url}#steady", name: steady, concurrency: 4 }`,
         `  - { spec: "${server.url}#slipping", concurrency: 4 }`,
         'suites: [night-add, night-mul]',
         `suites_dir: ["${fx.suitesDir}"]`,
@@ -84,6 +84,8 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     const r2 = JSON.parse(await readFile(path.join(fx.dir, 'nightly/regressions.json'), 'utf8'));
     expect(r2.regression).toBe(true);
     expect(r2.comparisons).toHaveLength(4);
+    // A config entry's `name` is the model's key (run.json, history, comparisons), as in `jpeval run`.
+    expect(new Set(r2.comparisons.map((c: { model: string }) => c.model))).toEqual(new Set(['steady', `${server.url}#slipping`]));
     expect(r2.regressions.map((r: { model: string; suite: string }) => [r.model.split('#')[1], r.suite])).toEqual([['slipping', 'night-mul']]);
     const reg = r2.regressions[0];
     expect(reg).toMatchObject({ test: 'mcnemar', baseline: 1, current: 0, gained: 0, lost: N, n: N, baseline_run: r1.run_id });
@@ -108,6 +110,29 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     expect(r3.comparisons.every((c: { baseline_run: string }) => c.baseline_run === r2.run_id)).toBe(true);
   }, 120_000);
 
+  it('a night whose run did not complete (a model unreachable) is not green with --fail-on-regression', async () => {
+    const cfg = path.join(fx.dir, 'partial.yaml');
+    await writeFile(
+      cfg,
+      [
+        'models:',
+        `  - { spec: "${server.url}#steady", name: steady, max_retries: 0 }`,
+        '  - { spec: "http://127.0.0.1:1/v1#gone", max_retries: 0 }',
+        'suites: [night-add]',
+        `suites_dir: ["${fx.suitesDir}"]`,
+        `data_dir: "${fx.dataDir}"`,
+        'out: partial-runs',
+        'history: partial/history.jsonl',
+        'site: partial-site',
+      ].join('\n') + '\n',
+    );
+    const res = await runCli(['nightly', '--config', cfg, '--fail-on-regression', '--no-progress'], { cwd: fx.dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('ended failed');
+    const summary = await readFile(path.join(fx.dir, 'partial/summary.md'), 'utf8');
+    expect(summary).toMatch(/^## jpeval nightly ⚠️ run failed/);
+  }, 60_000);
+
   it('a broken config names the file and field', async () => {
     const bad = path.join(fx.dir, 'bad.yaml');
     await writeFile(bad, 'models: []\nsuites: [night-add]\nregression: { margin: -1 }\n');
@@ -116,4 +141,18 @@ describe('jpeval nightly (two scripted models, one regressing on one suite)', ()
     expect(res.stderr).toContain('bad.yaml: models:');
     expect(res.stderr).toContain('bad.yaml: regression.margin:');
   });
+
+  it('an unknown suite or canary suite names the file and field before anything runs', async () => {
+    const bad = path.join(fx.dir, 'bad-canary.yaml');
+    await writeFile(bad, `models: [default]\nsuites: [night-add]\nsuites_dir: ["${fx.suitesDir}"]\ndata_dir: "${fx.dataDir}"\nhistory: bad-canary/history.jsonl\ncanary: { suite: no-such-suite }\n`);
+    const res = await runCli(['nightly', '--config', bad, '--no-progress'], { cwd: fx.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('bad-canary.yaml: canary.suite: unknown suite "no-such-suite"');
+    // Before: the night ran and appended its history line, then the canary failed (no report, no site).
+    await expect(readFile(path.join(fx.dir, 'bad-canary/history.jsonl'), 'utf8')).rejects.toThrow(/ENOENT/);
+    await writeFile(bad, 'models: [default]\nsuites: [no-such-suite]\n');
+    const res2 = await runCli(['nightly', '--config', bad, '--no-progress'], { cwd: fx.dir });
+    expect(res2.code).toBe(2);
+    expect(res2.stderr).toContain('bad-canary.yaml: suites: unknown suite "no-such-suite"');
+  }, 60_000);
 });

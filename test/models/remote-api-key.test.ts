@@ -57,6 +57,16 @@ describe('API keys', () => {
     }
   });
 
+  it('cuts the key out of an error body that echoes it (gateways echoing Authorization)', async () => {
+    server = await startFakeOpenAIServer({
+      respond: () => ({ status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: Bearer ${SECRET}` } }) }),
+    });
+    const backend = await remoteBackend(server, { env: { JPEVAL_API_KEY: SECRET } });
+    const err = await backend.generate(chatRequest('q')).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/HTTP 401 \(not authorised\): Incorrect API key provided: Bearer \*\*\*/);
+    expect(visible(err)).not.toContain(SECRET);
+  });
+
   it('explains where the key came from on a 401, without printing it', async () => {
     server = await startFakeOpenAIServer({ apiKey: 'the-right-key' });
     const backend = await remoteBackend(server, { env: { MY_VLLM_KEY: SECRET }, apiKeyEnv: 'MY_VLLM_KEY' });

@@ -29,7 +29,27 @@ describe('nightly history (append-only JSON lines)', () => {
     await appendHistory(file, line('b'));
     const text = await readFile(file, 'utf8');
     expect(text.split('\n')).toHaveLength(4);
-    // The fragment is now a middle line: corruption, reported with its line number.
+    // The fragment is now a middle line: still recognised as a torn append and ignored (it used to
+    // be an error, so the night that appended after a torn line failed right after appending, and
+    // so did every later night).
+    const later: string[] = [];
+    const h2 = await readHistory(file, (m) => later.push(m));
+    expect(h2.lines.map((l) => l.run_id)).toEqual(['a', 'b']);
+    expect(h2.tornLast).toBe(false);
+    expect(later).toEqual([`${file}:2: torn line from an interrupted append ignored`]);
+  });
+  it('a malformed middle line that is no torn append is corruption, named by line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'jpeval-hist-'));
+    const file = path.join(dir, 'h.jsonl');
+    await writeFile(file, `${JSON.stringify(line('a'))}
+hello
+${JSON.stringify(line('b'))}
+`);
+    await expect(readHistory(file)).rejects.toThrow(/h\.jsonl:2: not a history line/);
+    await writeFile(file, `${JSON.stringify(line('a'))}
+{"schema":"other"}
+${JSON.stringify(line('b'))}
+`);
     await expect(readHistory(file)).rejects.toThrow(/h\.jsonl:2: not a history line/);
   });
 });
