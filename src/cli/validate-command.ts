@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { validateBuiltinDatasets } from '../suites/validate-builtin.js';
 import { validateGeneratedSuites } from '../suites/validate-generated.js';
 import { validateHallucinationItems } from '../suites/validate-halluc.js';
 import { validateIndustrial } from '../suites/validate-industrial.js';
+import { categoryTable, CATEGORIES_FILE } from '../suites/categories.js';
 import { checkSuiteComponents } from '../suites/check.js';
 import { findSuiteFiles, loadSuiteFile } from '../suites/load-suite.js';
 import type { Suite } from '../suites/schema.js';
@@ -63,6 +65,18 @@ export function registerValidateCommand(program: Command, io: { stdout: NodeJS.W
             problems.push(errorMessage(err));
           }
         }
+      }
+      // Every shipped suite's category is declared once (title, averaging, OVERALL); a user's own
+      // suites may use new categories (they average by mean and count toward OVERALL).
+      try {
+        const table = categoryTable();
+        for (const suite of suites) {
+          if (path.resolve(suite.file).startsWith(builtinSuitesDir)) {
+            if (!(suite.category in table)) problems.push(`${suite.file}: category "${suite.category}" is not declared in ${CATEGORIES_FILE}`);
+          }
+        }
+      } catch (err) {
+        problems.push(errorMessage(err));
       }
       const report = await validateBuiltinDatasets(flags.datasetsDir);
       problems.push(...report.errors);
