@@ -27,6 +27,7 @@ export function allParams(t: PlcTemplate): PlcParams[] {
 export const plcGenerator: ItemGenerator = {
   name: 'ind-plc-st',
   version: 2,
+  distinct: true,
   description: 'Structured Text tasks (self-holding, interlocks, timers, counters, sequences) with seeded names, times and counts',
   generate(seed, count) {
     return Array.from({ length: count }, (_, i) => {
