@@ -21,6 +21,7 @@ export function recordKey(record: Record<string, unknown>): string {
  * frozen record (prefix-stable: the generator is, and the filter only looks back).
  */
 function distinctRecords(generator: ItemGenerator, seed: number, count: number, frozen: Iterable<Record<string, unknown>>, file: string): Record<string, unknown>[] {
+  if (count === 0) return [];
   const excluded = new Set([...frozen].map(recordKey));
   for (let drawn = count; ; drawn *= 2) {
     const seen = new Set(excluded);

@@ -29,6 +29,7 @@ describe('distinct generators: no repeats within a run, none of the frozen set',
       expect(run.filter((k) => frozenKeys.has(k))).toEqual([]);
       // Prefix-stable under the filter too.
       expect(generateRecords(name, 20261202, 30, frozen).records.map((r) => recordKey(r.record))).toEqual(run.slice(0, 30));
+      expect(generateRecords(name, 20261202, 0, frozen).records).toEqual([]); // --gen-count 0 (looped forever once)
     });
   }
 });
