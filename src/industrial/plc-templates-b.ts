@@ -1,6 +1,6 @@
 import type { StStep, StTest } from '../plc/run-vectors.js';
 import type { PlcParams, PlcTemplate } from './plc-templates.js';
-import { decl, SCAN, t } from './plc-templates.js';
+import { decl, grid, SCAN, t } from './plc-templates.js';
 
 /** Timer, counter and sequence templates of ind-plc-st (see plc-templates.ts for the shape). */
 
@@ -10,6 +10,7 @@ const n = (p: PlcParams, k: string): number => p[k] as number;
 const onDelay: PlcTemplate = {
   id: 'on_delay',
   space: { ms: [500, 1000, 1500, 2000, 3000, 5000, 8000, 10000], names: [0, 1] },
+  fresh: { ms: grid(300, 12000, 100) },
   spec: (p) => {
     const [i, o] = n(p, 'names') === 0 ? ['SENSOR', 'ALARM_LAMP'] : ['DOOR_OPEN', 'BUZZER'];
     return `入力${i}が${sec(n(p, 'ms'))}以上続けてONになったら出力${o}をONにする。${i}がOFFになったら${o}はすぐにOFFにし、経過時間はリセットする（${sec(n(p, 'ms'))}未満のONでは${o}はONにならない）。`;
@@ -41,6 +42,7 @@ const onDelay: PlcTemplate = {
 const offDelay: PlcTemplate = {
   id: 'off_delay',
   space: { ms: [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000] },
+  fresh: { ms: grid(1000, 12000, 100) },
   spec: (p) => `集じん機の運転指令RUN_CMDがONの間、集じんファンFANを運転する。RUN_CMDがOFFになってもFANはすぐに止めず、${sec(n(p, 'ms'))}後にOFFにする（残留粉じんの排出）。その${sec(n(p, 'ms'))}の間にRUN_CMDが再びONになったら、FANは運転を続ける。`,
   io: () => ({ inputs: [['RUN_CMD', 'BOOL', '運転指令']], outputs: [['FAN', 'BOOL', '集じんファン']] }),
   program: (p) => `PROGRAM OffDelay\n${decl(offDelay.io(p), '  T_OFF : TOF;')}T_OFF(IN := RUN_CMD, PT := ${t(n(p, 'ms'))});\nFAN := T_OFF.Q;\nEND_PROGRAM`,
@@ -60,6 +62,7 @@ const offDelay: PlcTemplate = {
 const counter: PlcTemplate = {
   id: 'counter',
   space: { pv: [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20] },
+  fresh: { pv: grid(2, 30, 1) },
   spec: (p) => `コンベヤ上のワークを光電センサWORK_SENで数える。センサがOFFからONに変わるたびに1個と数え、${n(p, 'pv')}個に達したら箱詰め完了ランプFULL_LAMPをONにし、コンベヤ運転出力CONV_RUNをOFFにする。リセットボタンRESET_PBを押すと計数を0に戻し、FULL_LAMPをOFF、CONV_RUNをONに戻す。計数値はCOUNT（INT）に出力する。${n(p, 'pv')}個に達するまではCONV_RUNはONである。`,
   io: () => ({
     inputs: [['WORK_SEN', 'BOOL', 'ワーク検出センサ'], ['RESET_PB', 'BOOL', 'リセットボタン']],
@@ -88,6 +91,7 @@ const counter: PlcTemplate = {
 const starDelta: PlcTemplate = {
   id: 'star_delta',
   space: { ms: [2000, 3000, 4000, 5000, 8000], gap: [50, 100, 200] },
+  fresh: { ms: grid(2000, 10000, 100), gap: grid(50, 300, 10) },
   spec: (p) => `スターデルタ始動回路を作る。起動ボタンSTART（押すとTRUE）で主接触器MC_MAINとスター接触器MC_STARをONにし、起動ボタンを離しても運転を保持する。${sec(n(p, 'ms'))}後にMC_STARをOFFにし、さらに${n(p, 'gap')}ミリ秒後にデルタ接触器MC_DELTAをONにする。MC_STARとMC_DELTAは絶対に同時にONにしてはならない。停止ボタンSTOP（押すとTRUE）で全出力をOFFにする。`,
   io: () => ({
     inputs: [['START', 'BOOL', '起動ボタン'], ['STOP', 'BOOL', '停止ボタン、押すとTRUE']],
@@ -124,6 +128,7 @@ const starDelta: PlcTemplate = {
 const cascade: PlcTemplate = {
   id: 'conveyor_cascade',
   space: { ms: [1000, 2000, 3000, 4000, 5000, 6000] },
+  fresh: { ms: grid(1000, 8000, 100) },
   spec: (p) => `2台のコンベヤを順に起動・停止する。起動ボタンSTART_PB（押すとTRUE）を押すと下流側コンベヤCV2をすぐに起動し、その${sec(n(p, 'ms'))}後に上流側コンベヤCV1を起動する（起動ボタンは押してすぐ離してよい）。停止ボタンSTOP_PB（押すとTRUE）を押すとCV1をすぐに停止し、CV2は${sec(n(p, 'ms'))}後に停止する（ベルト上のワークを送り切るため）。CV1がONでCV2がOFFという状態には決してならないこと。`,
   io: () => ({ inputs: [['START_PB', 'BOOL', '起動ボタン'], ['STOP_PB', 'BOOL', '停止ボタン、押すとTRUE']], outputs: [['CV1', 'BOOL', '上流側コンベヤ'], ['CV2', 'BOOL', '下流側コンベヤ']] }),
   program: (p) =>
@@ -151,6 +156,7 @@ const cascade: PlcTemplate = {
 const guard: PlcTemplate = {
   id: 'press_guard',
   space: { ms: [200, 300, 400, 500] },
+  fresh: { ms: grid(150, 600, 10) },
   spec: (p) => `プレスの起動条件を作る。左右の起動ボタンBTN_L、BTN_Rの両方が押され、かつ安全ガードが閉じている（GUARD_OKがTRUE）ときだけ、プレス下降出力PRESS_DOWNをONにする。両ボタンの押し始めのずれが${n(p, 'ms')}ミリ秒を超えた場合は起動しない（一度両方を離すまで起動できない）。どちらかのボタンを離すか、ガードが開いたら、PRESS_DOWNは直ちにOFFにする。`,
   io: () => ({ inputs: [['BTN_L', 'BOOL', '左起動ボタン'], ['BTN_R', 'BOOL', '右起動ボタン'], ['GUARD_OK', 'BOOL', '安全ガード、閉じているときTRUE']], outputs: [['PRESS_DOWN', 'BOOL', 'プレス下降']] }),
   program: (p) =>

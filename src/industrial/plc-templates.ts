@@ -13,6 +13,11 @@ export interface PlcParams {
 export interface PlcTemplate {
   id: string;
   space: Record<string, readonly (string | number)[]>;
+  /**
+   * Wider value lists for generated items: the generator draws from the values here that are not in
+   * `space` (the frozen set enumerates all of `space`, so drawing from it would repeat frozen items).
+   */
+  fresh?: Record<string, readonly (string | number)[]>;
   spec(p: PlcParams): string;
   /** Interface lines shown to the model: name, type, meaning. */
   io(p: PlcParams): { inputs: [string, string, string][]; outputs: [string, string, string][] };
@@ -21,6 +26,11 @@ export interface PlcTemplate {
 }
 
 const SCAN = 10;
+
+/** min, min + step, …, max. */
+export function grid(min: number, max: number, step: number): number[] {
+  return Array.from({ length: Math.floor((max - min) / step) + 1 }, (_, i) => min + i * step);
+}
 const s = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000}秒` : `${ms / 1000}秒`);
 const t = (ms: number): string => `T#${ms}ms`;
 
@@ -78,6 +88,7 @@ const selfHold: PlcTemplate = {
 const fwdRev: PlcTemplate = {
   id: 'forward_reverse',
   space: { names: [0, 1, 2], dwell: [0, 500, 1000, 2000] },
+  fresh: { dwell: grid(300, 3000, 100) },
   spec: (p) => {
     const [f, r, st, of, or] = FR_NAMES[p.names as number]!;
     const dwell = p.dwell as number;

@@ -71,6 +71,14 @@ async function loadSuiteState(suite: Suite, source: RunRecord, opts: RescoreOpti
     ...(provenance ? { split: provenance.split } : {}),
     ...(generator ? { seed: generator.seed, generatedCount: generator.count } : {}),
   });
+  const now = loaded.generator;
+  if (generator && now && generator.sha256 !== now.sha256) {
+    // Same ids (g<seed>-<n>), other items: the saved outputs would be scored against other questions.
+    throw new JpevalError(
+      `suite ${suite.name}: the items generated for seed ${generator.seed} are not those of the source run (generator ${generator.name} v${generator.version} → v${now.version}, sha256 ${generator.sha256.slice(0, 12)} → ${now.sha256.slice(0, 12)})`,
+      { hint: `re-run the model on ${suite.name}, or leave it out with --suite` },
+    );
+  }
   const scoring = await prepareScoring(suite, { dataRoot: dataRootFor(suite, dataDir), graders, ...(opts.signal ? { signal: opts.signal } : {}) });
   return { suite, items: new Map(loaded.items.map((item, index) => [item.id, { item, index }])), scoring };
 }

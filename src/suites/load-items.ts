@@ -176,7 +176,11 @@ export async function streamSuiteItems(suite: Suite, options: LoadItemsOptions =
     if (generator && split === (generator.split ?? suite.dataset.split)) {
       // Generated after the frozen set, all `count` of them even under --limit, so the content
       // hash in run.json identifies the generated set whatever part of it was evaluated.
-      const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count);
+      // Every frozen record (whatever --limit kept), so the generated set is the same under any
+      // limit, and a generated item never repeats a frozen one.
+      const frozen: Record<string, unknown>[] = [];
+      for (const file of files) for await (const raw of loader.read(file, suite.dataset.options)) frozen.push(raw.record);
+      const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count, frozen);
       stream.generator = generated.provenance;
       for (const raw of generated.records) {
         if (count >= limit) break;

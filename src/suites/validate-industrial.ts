@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fmeaGenerator, rpnFromParams } from '../datasets/generators/ind-fmea.js';
 import { PLC_TEMPLATES, plcGenerator, plcRecord } from '../datasets/generators/ind-plc-st.js';
+import { recordKey } from '../datasets/generate.js';
 import { unitCalcGenerator } from '../datasets/generators/ind-unit-calc.js';
 import { findTemplate } from '../industrial/unit-calc-templates.js';
 import { checkStAnswer, type StTest } from '../plc/run-vectors.js';
@@ -146,6 +147,7 @@ export async function validateIndustrial(datasetsDir: string, options: { tokeniz
     }
     const records: Rec[] = [];
     const ids = new Map<string, number>();
+    const contents = new Map<string, string>();
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
       try {
@@ -154,6 +156,9 @@ export async function validateIndustrial(datasetsDir: string, options: { tokeniz
         if (typeof r.id !== 'string' || r.id === '') errors.push(`${rel}:${i + 1}: missing id`);
         else if (first) errors.push(`${rel}:${i + 1}: duplicate id "${r.id}" (first at line ${first})`);
         else ids.set(r.id, i + 1);
+        const same = contents.get(recordKey(r));
+        if (same !== undefined) errors.push(`${rel}:${i + 1}: item "${String(r.id)}" repeats item "${same}" (same content)`);
+        else contents.set(recordKey(r), String(r.id));
         records.push(r);
       } catch (err) {
         errors.push(`${rel}:${i + 1}: invalid JSON: ${(err as Error).message}`);

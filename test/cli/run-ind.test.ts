@@ -90,7 +90,7 @@ describe('ind suites through the CLI (loopback server)', () => {
 
   it('run.json records the generator provenance; samples carry cluster, gold and bucket details', () => {
     const ds = gold.run.datasets.find((d) => d.suite === 'ind-factory-plan')!;
-    expect(ds.generator).toMatchObject({ name: 'ind-factory-plan', version: 1, seed: SEED, count: GEN });
+    expect(ds.generator).toMatchObject({ name: 'ind-factory-plan', version: 2, seed: SEED, count: GEN });
     const sample = gold.samples.find((s) => s.item_id === `g${SEED}-0000` && s.suite === 'ind-factory-plan')!;
     expect(sample.cluster).toMatch(/^[a-z-]+$/);
     expect(JSON.parse(String(sample.gold))).toHaveProperty('plan');

@@ -162,6 +162,23 @@ describe('jpeval score RUN_DIR', () => {
     expect(res.stderr).toContain('is already at line 1');
   });
 
+  it('refuses to re-score a generator suite whose generated items changed since the run (same ids, other items)', async () => {
+    const out = path.join(dir, 'generated');
+    const run = await runCli(['run', '-m', `${server.url}#answerer`, '-s', 'ind-fmea', '--gen-count', '3', '--limit', '2', '--out', out, '--progress', 'none']);
+    expect(run.stderr).not.toContain('internal error');
+    const before = await readRunDir(out);
+    // As if the run had been made by an older generator version.
+    const runJson = path.join(before.dir, 'run.json');
+    const record = JSON.parse(await readFile(runJson, 'utf8')) as RunRecord;
+    const generator = record.datasets.find((d) => d.suite === 'ind-fmea')!.generator!;
+    generator.version -= 1;
+    generator.sha256 = '0'.repeat(64);
+    await writeFile(runJson, JSON.stringify(record));
+    const res = await runCli(['score', before.dir, '--out', path.join(dir, 'generated-rescored')]);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/ind-fmea: the items generated for seed 1234 are not those of the source run/);
+  });
+
   it('says what is wrong with a directory that is not a run', async () => {
     const res = await runCli(['score', dir]);
     expect(res.code).not.toBe(0);

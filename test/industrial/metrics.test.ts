@@ -79,12 +79,15 @@ describe('validate: industrial items', () => {
       if (name === 'ind-plc-st.jsonl') text = text.replace('AND NOT PB_STOP;', ';');
       if (name === 'ind-unit-calc.jsonl') text = text.replace(/"value":([0-9.]+)/, (_, v: string) => `"value":${Number(v) * 1.05}`);
       if (name === 'ind-exam-style.jsonl') text = text.replace('"id": "exam-002"', '"id": "exam-001"');
+      // ind-fmea: the second item repeated under a new id (the frozen sets once held such repeats).
+      if (name === 'ind-fmea.jsonl') text += text.split('\n')[1]!.replace('"id":"fm-0002"', '"id":"fm-9999"') + '\n';
       await writeFile(path.join(dir, 'industrial', name), text);
     }
     const { errors } = await validateIndustrial(dir, { tokenize: identity });
     expect(errors.some((e) => /ind-plc-st\.jsonl:1: gold program fails its own test: wrong_output/.test(e))).toBe(true);
     expect(errors.some((e) => /ind-unit-calc\.jsonl:1: gold value .* differs/.test(e))).toBe(true);
     expect(errors.some((e) => /ind-exam-style\.jsonl:2: duplicate id "exam-001"/.test(e))).toBe(true);
+    expect(errors.some((e) => /ind-fmea\.jsonl:121: item "fm-9999" repeats item "fm-0002"/.test(e))).toBe(true);
   }, 60_000);
 });
 

@@ -27,6 +27,20 @@ describe('ind-plc-st templates', () => {
     expect(checkStAnswer(noInterlock, f.test as StTest).code).toBe('invariant_violated');
   });
 
+  it('generated items are fresh: mostly not copies of frozen items, and their golds pass (several seeds)', () => {
+    const frozen = new Set(PLC_TEMPLATES.flatMap((t) => allParams(t).map((p) => JSON.stringify(plcRecord(t, p).question))));
+    for (const seed of [1, 7, 1234]) {
+      const records = plcGenerator.generate(seed, 100);
+      for (const r of records) {
+        const verdict = checkStAnswer(r.answer as string, r.test as StTest);
+        expect(verdict, `seed ${seed} ${r.template as string} ${JSON.stringify(r.params)}: ${verdict.message}`).toMatchObject({ pass: true });
+      }
+      // Only the templates without numeric parameters (self_hold, alarm_latch, level_control) repeat.
+      const copies = new Set(records.filter((r) => frozen.has(JSON.stringify(r.question))).map((r) => r.template));
+      expect([...copies].sort(), `seed ${seed}`).toEqual(['alarm_latch', 'level_control', 'self_hold']);
+    }
+  });
+
   it('generates the same records for the same seed', () => {
     expect(JSON.stringify(plcGenerator.generate(7, 12))).toBe(JSON.stringify(plcGenerator.generate(7, 12)));
   });

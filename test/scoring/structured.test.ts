@@ -23,6 +23,12 @@ describe('extractJson', () => {
     expect(extractJson('ロボットを止めます')).toEqual({ ok: false, reason: 'no_json' });
     expect(extractJson('{"plan": [1, 2,]}')).toEqual({ ok: false, reason: 'invalid_json' });
   });
+  it('does not take an object nested in a block that does not parse (a trailing comma is invalid_json, not a schema mismatch)', async () => {
+    const trailing = '{"plan": [{"skill": "stop_machine", "args": {"machine": "robot1"}},]}';
+    expect(extractJson(trailing)).toEqual({ ok: false, reason: 'invalid_json' });
+    expect(extractJson('```json\n' + trailing + '\n```')).toEqual({ ok: false, reason: 'invalid_json' });
+    expect(await readStructured(trailing, ANSWER_SCHEMAS['ind-plan']!)).toMatchObject({ status: 'unparseable', reason: 'invalid_json' });
+  });
 });
 
 describe('readStructured: one of parsed / unparseable / refused', () => {

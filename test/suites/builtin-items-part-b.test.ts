@@ -58,7 +58,8 @@ describe('part-B builtin linguistic suites', () => {
       expect(suite.dataset.splits[suite.dataset.split]).toBe(`builtin/${name}.jsonl`);
       expect(suite.dataset.fields.gold_type).toBe('index');
       expect(suite.choices?.labels).toBe('number');
-      expect(suite.metrics[0]?.name).toBe('accuracy');
+      // Minimal pairs also report per-character log-likelihood accuracy (docs/suites.md).
+      expect(suite.metrics.map((m) => m.name)).toEqual(suite.task === 'minimal_pair' ? ['accuracy', 'accuracy_per_char'] : ['accuracy']);
       if (suite.task === 'minimal_pair') {
         expect(suite.choices?.mode).toBe('loglikelihood');
         expect(suite.choices?.context).toBe('none');

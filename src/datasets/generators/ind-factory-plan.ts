@@ -14,7 +14,8 @@ const NAME = 'ind-factory-plan';
  */
 export const indFactoryPlanGenerator: ItemGenerator = {
   name: NAME,
-  version: 1,
+  version: 2,
+  distinct: true,
   description: 'factory-floor instructions over the built-in scenes → JSON plans (scene, task, phrasing, worker and names drawn per item)',
   generate(seed, count) {
     const scenes = builtinScenes();

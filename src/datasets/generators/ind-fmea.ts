@@ -68,7 +68,8 @@ export function rpnFromParams(variant: string, p: Record<string, number>): numbe
 
 export const fmeaGenerator: ItemGenerator = {
   name: 'ind-fmea',
-  version: 1,
+  version: 2,
+  distinct: true,
   description: 'FMEA choice sets (causes, detection, countermeasures; options shuffled per seed) and RPN calculations',
   generate(seed, count) {
     return Array.from({ length: count }, (_, i) => {

@@ -26,14 +26,20 @@ export function allParams(t: PlcTemplate): PlcParams[] {
 
 export const plcGenerator: ItemGenerator = {
   name: 'ind-plc-st',
-  version: 1,
+  version: 2,
+  distinct: true,
   description: 'Structured Text tasks (self-holding, interlocks, timers, counters, sequences) with seeded names, times and counts',
   generate(seed, count) {
     return Array.from({ length: count }, (_, i) => {
       const rng = recordRng('ind-plc-st', seed, i);
       const template = PLC_TEMPLATES[i % PLC_TEMPLATES.length]!;
       const params: PlcParams = {};
-      for (const [name, values] of Object.entries(template.space)) params[name] = pick(rng, values);
+      // The frozen set is every combination of `space`: where a template has wider `fresh` lists, draw
+      // from their values outside `space`, so the item cannot be a copy of a frozen one.
+      for (const [name, values] of Object.entries(template.space)) {
+        const fresh = template.fresh?.[name]?.filter((v) => !values.includes(v));
+        params[name] = pick(rng, fresh !== undefined && fresh.length > 0 ? fresh : values);
+      }
       return plcRecord(template, params);
     });
   },

@@ -9,7 +9,8 @@ import { UNIT_CALC_TEMPLATES, goldText } from '../../industrial/unit-calc-templa
  */
 export const unitCalcGenerator: ItemGenerator = {
   name: 'ind-unit-calc',
-  version: 1,
+  version: 2,
+  distinct: true,
   description: 'electrical, mechanical and thermal calculations with seeded parameters; answer = value + unit',
   generate(seed, count) {
     return Array.from({ length: count }, (_, i) => {

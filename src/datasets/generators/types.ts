@@ -28,6 +28,12 @@ export interface ItemGenerator {
    * relies on `check` and the suite's own validator.
    */
   goldIsAnswer?: boolean;
+  /**
+   * True: the items of a run are distinct, and none repeats a frozen item — records equal to an
+   * earlier one or to a frozen record are passed over and later ones drawn (src/datasets/generate.ts).
+   * Leave unset for generators whose records come in pairs or groups that must stay whole.
+   */
+  distinct?: boolean;
 }
 
 /** What run.json records about the generated part of a suite's items. */

@@ -34,7 +34,7 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** The first object or array (`{…}` preferred over a bare `[…]` found later) that parses. */
+/** The first outermost object or array in the text that parses (blocks that do not parse are skipped whole). */
 function firstBalanced(text: string): { value: unknown; text: string } | null {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -44,6 +44,9 @@ function firstBalanced(text: string): { value: unknown; text: string } | null {
     const candidate = text.slice(i, end + 1);
     const parsed = tryParse(candidate);
     if (parsed.ok && parsed.value !== null && typeof parsed.value === 'object') return { value: parsed.value, text: candidate };
+    // A block that does not parse (a trailing comma, a comment) is skipped whole: an object nested in
+    // it is a fragment of the answer, not the answer (it would be misreported as a schema mismatch).
+    i = end;
   }
   return null;
 }
