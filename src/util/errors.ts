@@ -1,3 +1,4 @@
+import { redactSecrets } from './secrets.js';
 /**
  * Errors meant for the user. The CLI prints `message` (and `hint` when present) without a stack
  * trace and exits non-zero; anything else is treated as a bug and printed with its stack.
@@ -7,7 +8,8 @@ export class JpevalError extends Error {
     message: string,
     readonly options: { hint?: string; exitCode?: number; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // No error jpeval reports may carry an API key (a server can echo it in any reply).
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'JpevalError';
   }
   get hint(): string | undefined {

@@ -67,6 +67,16 @@ describe('API keys', () => {
     expect(visible(err)).not.toContain(SECRET);
   });
 
+  it('masks the key in an error object inside a 200 reply (any reply a server writes can echo it)', async () => {
+    server = await startFakeOpenAIServer({
+      respond: () => ({ status: 200, body: JSON.stringify({ error: { message: `upstream rejected Bearer ${SECRET}` } }) }),
+    });
+    const backend = await remoteBackend(server, { env: { JPEVAL_API_KEY: SECRET } });
+    const err = await backend.generate(chatRequest('q')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(visible(err)).not.toContain(SECRET);
+  });
+
   it('explains where the key came from on a 401, without printing it', async () => {
     server = await startFakeOpenAIServer({ apiKey: 'the-right-key' });
     const backend = await remoteBackend(server, { env: { MY_VLLM_KEY: SECRET }, apiKeyEnv: 'MY_VLLM_KEY' });

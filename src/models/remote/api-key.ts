@@ -1,3 +1,4 @@
+import { registerSecret } from '../../util/secrets.js';
 import { JpevalError } from '../../util/errors.js';
 import type { RemoteModelSpec } from '../spec.js';
 
@@ -35,12 +36,15 @@ export function resolveApiKey(spec: RemoteModelSpec, apiKeyEnv: string | undefin
         hint: `export ${apiKeyEnv}=… before running jpeval`,
       });
     }
+    registerSecret(key);
     return { key, source: `$${apiKeyEnv}` };
   }
   const jpeval = read('JPEVAL_API_KEY');
+  registerSecret(jpeval);
   if (jpeval !== undefined) return { key: jpeval, source: '$JPEVAL_API_KEY' };
   const openaiAllowed = spec.provider === 'openai' || isOpenAIHost(spec.baseUrl);
   const openai = openaiAllowed ? read('OPENAI_API_KEY') : undefined;
+  registerSecret(openai);
   if (openai !== undefined) return { key: openai, source: '$OPENAI_API_KEY' };
   if (isOpenAIHost(spec.baseUrl)) {
     throw new JpevalError(`model ${spec.id}: no API key: set OPENAI_API_KEY (or JPEVAL_API_KEY)`);
