@@ -198,7 +198,7 @@ export async function prepareRun(
 
 async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }, given: (flag: keyof RunFlags) => boolean = () => true): Promise<number> {
   if (flags.printConfig) {
-    const printable = printableConfig((await resolveRun(flags, given)).config);
+    const printable = printableConfig(await resolveRun(flags, given));
     io.stdout.write(flags.json ? `${JSON.stringify(printable, null, 2)}\n` : YAML.stringify(printable));
     return 0;
   }
@@ -242,21 +242,26 @@ async function runCommand(flags: RunFlags, io: { stdout: NodeJS.WriteStream; std
 }
 
 /** `--print-config`: every model and role with its effective settings and where each came from. */
-function printableConfig(config: EffectiveConfig): Record<string, unknown> {
+function printableConfig({ flags, config, target }: Awaited<ReturnType<typeof resolveRun>>): Record<string, unknown> {
   const withSources = (m: EffectiveModel) => ({ ...describeModel(m), from: m.from });
+  // What the run would use (prepareRun): --suite over the config's, the resumed run's directory, the shard.
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnv();
   return {
     config_file: config.configFile ?? null,
     models: config.models.map(withSources),
     roles: Object.fromEntries(Object.entries(config.roles).map(([role, m]) => [role, withSources(m)])),
     run: {
-      suites: config.suites ?? null,
+      suites: flags.suite ?? config.suites ?? null,
       data_dir: config.dataDir ?? null,
       split: config.split ?? null,
       limit: config.limit ?? null,
       shots: config.shots ?? null,
       seed: config.seed,
       mc_mode: config.mcMode,
-      out: config.out,
+      gen_count: flags.genCount ?? null,
+      shard: shard ?? null,
+      out: target !== undefined ? splitRunDir(target).outDir : config.out,
+      ...(target !== undefined ? { resume: path.resolve(target) } : flags.runId !== undefined ? { run_id: flags.runId } : {}),
     },
   };
 }

@@ -153,9 +153,14 @@ export function resumeDifferences(previous: ResumeIdentity, current: ResumeIdent
     const p = byName.get(d.suite);
     if (!p) continue; // a suite difference is reported above
     if (p.suite_file_sha256 !== d.suite_file_sha256) out.push(`suite ${d.suite}: the suite file changed (sha256 ${p.suite_file_sha256.slice(0, 12)}… → ${d.suite_file_sha256.slice(0, 12)}…)`);
-    const hashes = (x: DatasetProvenance) => [...x.files.map((f) => f.sha256), ...(x.fewshot?.files.map((f) => f.sha256) ?? [])];
-    if (p.split !== d.split || stableStringify(hashes(p)) !== stableStringify(hashes(d))) {
-      out.push(`dataset of ${d.suite}: run read ${show(p.files.map((f) => `${f.path}@${f.sha256.slice(0, 12)}`))}, this command reads ${show(d.files.map((f) => `${f.path}@${f.sha256.slice(0, 12)}`))}`);
+    const files = (fs: DatasetProvenance['files'] | undefined) => (fs ? fs.map((f) => `${f.path}@${f.sha256.slice(0, 12)}`) : undefined);
+    const hashes = (fs: DatasetProvenance['files'] | undefined) => stableStringify(fs?.map((f) => f.sha256) ?? null);
+    if (p.split !== d.split || hashes(p.files) !== hashes(d.files)) {
+      out.push(`dataset of ${d.suite}: run read ${show(files(p.files))}${p.split !== d.split ? ` (split ${p.split})` : ''}, this command reads ${show(files(d.files))}${p.split !== d.split ? ` (split ${d.split})` : ''}`);
+    }
+    // Few-shot examples (their own split, or held out of the test file): name them apart, or two equal file lists are shown.
+    if (hashes(p.fewshot?.files) !== hashes(d.fewshot?.files)) {
+      out.push(`few-shot examples of ${d.suite}: run read ${show(files(p.fewshot?.files))}, this command reads ${show(files(d.fewshot?.files))}`);
     }
   }
   return out;

@@ -49,17 +49,18 @@ export function configForSelection(ctx: TuiContext, selection: Selection): Jpeva
     ...(ctx.dataDir ?? base?.dataDir ? { dataDir: ctx.dataDir ?? base?.dataDir } : {}),
     ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
     ...(selection.shots !== undefined ? { shots: selection.shots } : {}),
-    ...(selection.concurrency !== undefined ? { concurrency: selection.concurrency } : {}),
+    ...((selection.concurrency ?? base?.concurrency) !== undefined ? { concurrency: selection.concurrency ?? base?.concurrency } : {}),
     ...(base?.seed !== undefined ? { seed: base.seed } : {}),
+    ...(base?.timeoutMs !== undefined ? { timeoutMs: base.timeoutMs } : {}),
+    ...(base?.maxRetries !== undefined ? { maxRetries: base.maxRetries } : {}),
   };
 }
 
 /** The flags `jpeval run` would get: everything else comes from the configuration. */
 export function flagsFor(ctx: TuiContext, selection: Selection): RunFlags {
+  // No timeout / retries here: as flags they would override the config file's (effective.ts fills defaults).
   return {
     mcMode: 'suite',
-    timeout: 120_000,
-    maxRetries: 6,
     progress: 'none',
     suitesDir: ctx.suitesDirs,
     out: ctx.outDir,
@@ -87,20 +88,26 @@ export async function startRun(ctx: TuiContext, selection: Selection, store: Run
 export function selectionYaml(ctx: TuiContext, selection: Selection, file: string): string {
   const dir = path.dirname(path.resolve(ctx.cwd, file));
   const rel = (p: string): string => path.relative(dir, p) || '.';
+  const entry = (m: ConfigModel) => ({
+    spec: m.spec,
+    ...(m.name !== m.spec ? { name: m.name } : {}),
+    ...(m.baseUrl ? { base_url: m.baseUrl } : {}),
+    ...(m.apiKeyEnv ? { api_key_env: m.apiKeyEnv } : {}),
+    ...(m.concurrency !== undefined ? { concurrency: m.concurrency } : {}),
+    ...(m.batchSize !== undefined ? { batch_size: m.batchSize } : {}),
+    ...(m.timeoutMs !== undefined ? { timeout_ms: m.timeoutMs } : {}),
+    ...(m.maxRetries !== undefined ? { max_retries: m.maxRetries } : {}),
+    ...(m.endpoints
+      ? { endpoints: m.endpoints.map((e) => ({ url: e.url, ...(e.concurrency !== undefined ? { concurrency: e.concurrency } : {}), ...(e.apiKeyEnv ? { api_key_env: e.apiKeyEnv } : {}) })) }
+      : {}),
+    ...(m.apiKeyEnvs ? { api_key_envs: m.apiKeyEnvs } : {}),
+    ...(Object.keys(m.settings).length ? { settings: m.settings } : {}),
+  });
   const models = selection.models.map((spec) => {
     const m = ctx.config?.models.find((e) => e.name === spec || e.spec === spec);
-    if (!m) return spec;
-    return {
-      spec: m.spec,
-      ...(m.name !== m.spec ? { name: m.name } : {}),
-      ...(m.baseUrl ? { base_url: m.baseUrl } : {}),
-      ...(m.apiKeyEnv ? { api_key_env: m.apiKeyEnv } : {}),
-      ...(m.concurrency !== undefined ? { concurrency: m.concurrency } : {}),
-      ...(m.timeoutMs !== undefined ? { timeout_ms: m.timeoutMs } : {}),
-      ...(m.maxRetries !== undefined ? { max_retries: m.maxRetries } : {}),
-      ...(Object.keys(m.settings).length ? { settings: m.settings } : {}),
-    };
+    return m ? entry(m) : spec;
   });
+  const roles = Object.entries(ctx.config?.roles ?? {});
   const dataDir = ctx.dataDir ?? ctx.config?.dataDir;
   const doc = {
     models,
@@ -109,8 +116,12 @@ export function selectionYaml(ctx: TuiContext, selection: Selection, file: strin
     out: rel(path.resolve(ctx.cwd, ctx.outDir)),
     ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
     ...(selection.shots !== undefined ? { shots: selection.shots } : {}),
-    ...(selection.concurrency !== undefined ? { concurrency: selection.concurrency } : {}),
+    ...((selection.concurrency ?? ctx.config?.concurrency) !== undefined ? { concurrency: selection.concurrency ?? ctx.config?.concurrency } : {}),
     ...(ctx.config?.seed !== undefined ? { seed: ctx.config.seed } : {}),
+    ...(ctx.config?.timeoutMs !== undefined ? { timeout_ms: ctx.config.timeoutMs } : {}),
+    ...(ctx.config?.maxRetries !== undefined ? { max_retries: ctx.config.maxRetries } : {}),
+    // The graders the run used (the TUI runs with the config's roles), so the saved file runs the same.
+    ...(roles.length ? { roles: Object.fromEntries(roles.map(([role, m]) => [role, entry(m)])) } : {}),
   };
   return `# written by jpeval tui; run it with: jpeval run --config ${path.basename(file)}\n${YAML.stringify(doc)}`;
 }

@@ -85,6 +85,14 @@ describe('a backend registered from one plugin file', () => {
     expect(JSON.parse(json.stdout)).toEqual(YAML.parse(yaml.stdout));
   });
 
+  it('--print-config shows the --suite and --shard the run would use, and prints JSON with --json', async () => {
+    const res = await runCli(['run', '--print-config', '--json', '-s', 'ja-counters', '--shard', '1/4', '--run-id', 'r1'], { env, cwd: dir });
+    expect(res.code).toBe(0);
+    const printed = JSON.parse(res.stdout);
+    expect(printed.run).toMatchObject({ suites: ['ja-counters'], shard: { index: 1, count: 4 }, run_id: 'r1', out: 'results' });
+    expect(printed.models.map((m: { name: string }) => m.name)).toEqual(['fake-a', 'fake-b']);
+  });
+
   it('two config entries with the same spec and different settings are two models in run.json and the table', async () => {
     const out = path.join(dir, 'two');
     const res = await runCli(['run', '-s', 'ja-counters', '--limit', '4', '--out', out, '--progress', 'none'], { env, cwd: dir });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,10 @@ export interface CliResult {
  * Runs the real CLI (bin/jpeval.js → dist/) as a subprocess, asynchronously so that an in-process
  * fake server can answer it. `onStderr` sees progress as it arrives (e.g. to send SIGINT mid-run).
  */
+function freshCacheDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'jpeval-test-cache-'));
+}
+
 export function runCli(
   args: string[],
   options: {
@@ -34,7 +39,9 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? projectRoot,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
+      // The response cache is on by default for local models: without a cache directory of the test's
+      // own, a run would be answered from another test's (or the user's) entries and learn nothing.
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', JPEVAL_CACHE_DIR: freshCacheDir(), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     options.onSpawn?.((sig) => child.kill(sig));

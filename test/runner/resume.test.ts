@@ -50,6 +50,13 @@ describe('resumeDifferences', () => {
     expect(diffs.join('\n')).toMatch(/seed: run has 1, this command has 2/);
     expect(diffs.join('\n')).toMatch(/dataset of s: run read .*aaaa.*this command reads .*bbbb/);
   });
+  it('names a few-shot difference as such, not as the (unchanged) test files', () => {
+    const withShots: DatasetProvenance[] = [{ ...datasets[0]!, fewshot: { split: 'valid', files: datasets[0]!.files, held_out: 2 } }];
+    const diffs = resumeDifferences({ config, datasets }, { config: { ...config, shots: 2 }, datasets: withShots });
+    expect(diffs).toHaveLength(2);
+    expect(diffs[1]).toMatch(/^few-shot examples of s: run read \(not set\), this command reads \["\/d\/a.jsonl@aaaa"\]/);
+    expect(diffs.join('\n')).not.toMatch(/dataset of s/);
+  });
 });
 
 describe('buildSuiteResult', () => {

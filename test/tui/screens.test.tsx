@@ -170,6 +170,21 @@ describe('TUI screens (ink-testing-library)', () => {
     expectWithinWidth(r);
   });
 
+  it('compare: with several models per suite, each row names its model', async () => {
+    const root = await tempRoot();
+    const parts = [{ model: 'alpha', suite: 'qa', items: ITEMS_A }, { model: 'beta', suite: 'qa', items: ITEMS_B }];
+    await writeRun(root, 'run-old', parts, '2026-11-01T00:00:00.000Z');
+    await writeRun(root, 'run-new', parts, '2026-12-01T00:00:00.000Z');
+    const r = app({ initialRoute: { name: 'runs', dir: root } });
+    await until(r, 'run-old');
+    await press(r, KEYS.down, ' ', KEYS.up, ' ', 'c');
+    const frame = await until(r, 'A run-old ↔ B run-new');
+    expect(frame).toContain('suite · model');
+    expect(frame).toMatch(/qa · alpha\s+0\.400\s+0\.400/);
+    expect(frame).toMatch(/qa · beta\s+0\.667\s+0\.667/);
+    expectWithinWidth(r);
+  });
+
   it('? shows the keys and Esc closes them, keeping the screen as it was', async () => {
     const r = app({});
     await until(r, 'ja-keigo');

@@ -24,6 +24,38 @@ describe('TUI selection ↔ jpeval.config.yaml', () => {
     expect(back).toMatchObject({ suites: ['ja-particles', 'ja-keigo'], limit: 20, shots: 0, concurrency: 2, seed: 7, out: path.join(dir, 'results') });
   });
 
+  it('keeps the config file timeouts, endpoints, key pools and grader roles, in the run and in the saved file', async () => {
+    const dir = await tempRoot();
+    await writeFile(
+      path.join(dir, 'jpeval.config.yaml'),
+      [
+        'models:',
+        '  - spec: http://127.0.0.1:8000/v1#m',
+        '    name: pool',
+        '    batch_size: 2',
+        '    endpoints: [{ url: http://127.0.0.1:8000/v1, concurrency: 3 }, { url: http://127.0.0.1:8001/v1, api_key_env: KEY_B }]',
+        '    api_key_envs: [KEY_A]',
+        'roles:',
+        '  judge: { spec: http://127.0.0.1:8002/v1#j, name: grader, timeout_ms: 9000 }',
+        'timeout_ms: 30000',
+        'max_retries: 2',
+        '',
+      ].join('\n'),
+    );
+    const config = await loadConfigFile(undefined, { cwd: dir });
+    const ctx: TuiContext = { cwd: dir, config: config!, suitesDirs: [], outDir: path.join(dir, 'results') };
+    const selection = { models: ['pool'], suites: ['ja-keigo'] };
+    const { effectiveConfig } = await import('../../src/config/effective.js');
+    const run = effectiveConfig(flagsFor(ctx, selection), configForSelection(ctx, selection));
+    expect(run.models[0]).toMatchObject({ timeoutMs: 30000, maxRetries: 2, batchSize: 2 });
+    expect(run.roles.judge).toMatchObject({ name: 'grader', timeoutMs: 9000, maxRetries: 2 });
+    await saveSelection(ctx, selection, 'picked.yaml');
+    const back = await loadConfigFile('picked.yaml', { cwd: dir });
+    expect(back!.models[0]).toEqual(config!.models[0]);
+    expect(back!.roles).toEqual(config!.roles);
+    expect(back).toMatchObject({ timeoutMs: 30000, maxRetries: 2 });
+  });
+
   it('turns a selection into the configuration and flags jpeval run uses', async () => {
     const ctx: TuiContext = { cwd: '/work', suitesDirs: ['/extra'], outDir: '/work/results', dataDir: '/data' };
     const config = configForSelection(ctx, { models: ['default'], suites: ['ja-keigo'], limit: 5 });

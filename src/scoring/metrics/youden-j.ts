@@ -31,6 +31,8 @@ export const youdenJ: CorpusMetric = {
       }
     }
     if (fakes === 0 || reals === 0) return 0;
-    return 1 - fakesAccepted / fakes - realsRefused / reals;
+    // TPR − FAR, computed as run.json's hallucination.entities.j is (paired-rates.ts): 1 − FAR − FRR
+    // in that order leaves float residue (FAR 0.9, FRR 0.1 → −2.8e-17, shown as "-0.000").
+    return 1 - realsRefused / reals - fakesAccepted / fakes;
   },
 };

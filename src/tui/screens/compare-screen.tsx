@@ -43,10 +43,13 @@ export function CompareScreen({ dirA, dirB, width, height }: CompareScreenProps)
     return true;
   });
 
-  const sw = Math.max(10, Math.min(22, width - 60));
-  const header = `  ${fit('suite', sw)} ${fit('A', 7, 'right')} ${fit('B', 7, 'right')} ${fit('B−A', 7, 'right')} ${fit('+gained', 8, 'right')} ${fit('−lost', 6, 'right')} ${fit('p', 7, 'right')}  paired`;
+  // Several models per suite (pairs by suite and model): name the model, or the rows read alike.
+  const byModel = new Set(diffs.map((d) => d.suite)).size < diffs.length;
+  const label = (d: SuiteDiff): string => (byModel ? `${d.suite} · ${d.modelA === d.modelB ? d.modelA : `${d.modelA} → ${d.modelB}`}` : d.suite);
+  const sw = Math.max(10, Math.min(byModel ? 48 : 22, width - 60));
+  const header = `  ${fit(byModel ? 'suite · model' : 'suite', sw)} ${fit('A', 7, 'right')} ${fit('B', 7, 'right')} ${fit('B−A', 7, 'right')} ${fit('+gained', 8, 'right')} ${fit('−lost', 6, 'right')} ${fit('p', 7, 'right')}  paired`;
   const row = (d: SuiteDiff): string =>
-    `${fit(d.suite, sw)} ${fit(score(d.valueA), 7, 'right')} ${fit(score(d.valueB), 7, 'right')} ${fit(signed(d.delta), 7, 'right')} ${fit(`+${d.gained}`, 8, 'right')} ${fit(`−${d.lost}`, 6, 'right')} ${fit(pValue(d.p), 7, 'right')}  ${d.paired}`;
+    `${fit(label(d), sw)} ${fit(score(d.valueA), 7, 'right')} ${fit(score(d.valueB), 7, 'right')} ${fit(signed(d.delta), 7, 'right')} ${fit(`+${d.gained}`, 8, 'right')} ${fit(`−${d.lost}`, 6, 'right')} ${fit(pValue(d.p), 7, 'right')}  ${d.paired}`;
   const info =
     cmp.status === 'ready'
       ? `A ${cmp.value.a.run_id} ↔ B ${cmp.value.b.run_id} · p: exact McNemar on flipped items · Enter: flipped items`

@@ -22,6 +22,9 @@ describe('hallucination metrics through the registry', () => {
     expect(j.reduce(await statsFor(() => 'わかりません'))).toBe(0);
     expect(j.reduce(await statsFor(() => '東京都にある駅です'))).toBe(0);
     expect(j.reduce(await statsFor((real) => (real ? '東京都にある駅です' : 'そのような駅は存在しません')))).toBe(1);
+    // FAR 9/10, FRR 2/20: exactly 0 (as hallucination.entities.j), not −2.8e-17 ("-0.000" in tables).
+    const stats = [...Array.from({ length: 10 }, (_, i) => [1, i < 9 ? 1 : 0, 1]), ...Array.from({ length: 20 }, (_, i) => [0, i < 2 ? 0 : 1, 1])];
+    expect(Object.is(j.reduce(stats), 0)).toBe(true);
     const fake = (await mean('entity_call').score(input('大阪府にある駅です', { real: false }), CTX)) as ScoreResult;
     expect(fake).toMatchObject({ value: 0, outcome: 'incorrect', flags: ['fake_accepted', 'fabricated_entity'] });
     const realRefused = (await mean('entity_call').score(input('存じません', { real: true }), CTX)) as ScoreResult;
