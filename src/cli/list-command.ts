@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { metrics } from '../scoring/metrics/index.js';
-import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
+import { countSuiteItems, dataRootFor } from '../suites/load-items.js';
 import { loadAllSuites } from '../suites/load-suite.js';
 import type { Suite } from '../suites/schema.js';
 import { renderTable } from '../results/table.js';
@@ -26,7 +26,7 @@ async function describe(suite: Suite, dataDir: string | undefined): Promise<Suit
   let items: number | null = null;
   try {
     dataRootFor(suite, dataDir);
-    items = (await loadSuiteItems(suite, dataDir ? { dataDir } : {})).items.length;
+    items = await countSuiteItems(suite, dataDir ? { dataDir } : {});
   } catch {
     items = null; // data absent (or unreadable): shown as not present; `jpeval run` gives the full error
   }

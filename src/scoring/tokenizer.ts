@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import kuromoji from 'kuromoji';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 
 /** One morpheme as jpeval's metrics see it. */
@@ -30,6 +29,9 @@ export function dictionaryPath(): string {
 export function getTokenizer(): Promise<Tokenizer<IpadicFeatures>> {
   if (!pending) {
     pending = new Promise<Tokenizer<IpadicFeatures>>((resolve, reject) => {
+      // kuromoji's code is required here, with its dictionary, not at import: every command that
+      // loads the metric registry (e.g. `jpeval list`) would otherwise pay for its modules.
+      const kuromoji = createRequire(import.meta.url)('kuromoji') as typeof import('kuromoji');
       kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => {
         if (err) reject(err);
         else resolve(tokenizer);

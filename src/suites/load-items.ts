@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { generateRecords } from '../datasets/generate.js';
 import { GENERATED_ID } from '../datasets/generators/seeded.js';
 import type { GeneratorProvenance } from '../datasets/generators/types.js';
 import { loaders } from '../datasets/loaders/index.js';
@@ -136,6 +135,11 @@ export interface SuiteItemStream {
  * Files and the split are resolved before the first item, so a missing file fails at once.
  */
 export async function streamSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<SuiteItemStream> {
+  return streamItems(suite, options, true);
+}
+
+/** streamSuiteItems, optionally without the generated part (see countSuiteItems). */
+async function streamItems(suite: Suite, options: LoadItemsOptions, withGenerated: boolean): Promise<SuiteItemStream> {
   const split = options.split ?? suite.dataset.split;
   const root = dataRootFor(suite, options.dataDir);
   const { files, version } = await resolveSplit(suite, root, split);
@@ -173,13 +177,18 @@ export async function streamSuiteItems(suite: Suite, options: LoadItemsOptions =
         if (count >= limit) break;
       }
     }
-    if (generator && split === (generator.split ?? suite.dataset.split)) {
+    const generates = generator !== undefined && split === (generator.split ?? suite.dataset.split);
+    if (generates && !withGenerated) return;
+    if (generator && generates) {
       // Generated after the frozen set, all `count` of them even under --limit, so the content
       // hash in run.json identifies the generated set whatever part of it was evaluated.
       // Every frozen record (whatever --limit kept), so the generated set is the same under any
       // limit, and a generated item never repeats a frozen one.
       const frozen: Record<string, unknown>[] = [];
       for (const file of files) for await (const raw of loader.read(file, suite.dataset.options)) frozen.push(raw.record);
+      // The generators (and the world model they build on) are imported only when a generator
+      // suite is generated: ~0.1 s of start-up that `jpeval list` and frozen-data runs never need.
+      const { generateRecords } = await import('../datasets/generate.js');
       const generated = generateRecords(generator.name, options.seed ?? DEFAULT_GENERATOR_SEED, options.generatedCount ?? generator.count, frozen);
       stream.generator = generated.provenance;
       for (const raw of generated.records) {
@@ -202,4 +211,21 @@ export async function loadSuiteItems(suite: Suite, options: LoadItemsOptions = {
   const items: Item[] = [];
   for await (const item of stream.items) items.push(item);
   return { items, reports: stream.reports, split: stream.split, ...(stream.generator ? { generator: stream.generator } : {}) };
+}
+
+/**
+ * How many items loadSuiteItems would give, without generating a generator suite's records:
+ * frozen records are read and built as usual, and the generated part counts as the generator's
+ * `count` (generateRecords checks that a generator returns exactly that many). `jpeval list` shows
+ * this for every suite; generating and hashing every built-in generator's records to count them
+ * was most of its start-up time.
+ */
+export async function countSuiteItems(suite: Suite, options: LoadItemsOptions = {}): Promise<number> {
+  const stream = await streamItems(suite, options, false);
+  let frozen = 0;
+  for await (const _item of stream.items) frozen += 1;
+  const generator = suite.dataset.generator;
+  const generated = generator && stream.split === (generator.split ?? suite.dataset.split) ? (options.generatedCount ?? generator.count) : 0;
+  const total = frozen + generated;
+  return options.limit !== undefined ? Math.min(total, options.limit) : total;
 }

@@ -1,5 +1,5 @@
 import { loadAllSuites } from '../suites/load-suite.js';
-import { dataRootFor, loadSuiteItems } from '../suites/load-items.js';
+import { countSuiteItems, dataRootFor } from '../suites/load-items.js';
 import type { Suite } from '../suites/schema.js';
 import type { SuiteChoice } from './pick-state.js';
 
@@ -23,7 +23,7 @@ export function suiteChoice(suite: Suite, picked: boolean): SuiteChoice {
 export async function countItems(suite: Suite, dataDir: string | undefined): Promise<number | null> {
   try {
     dataRootFor(suite, dataDir);
-    return (await loadSuiteItems(suite, dataDir ? { dataDir } : {})).items.length;
+    return await countSuiteItems(suite, dataDir ? { dataDir } : {});
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ValidateFunction } from 'ajv';
 import { extractJson } from './extract.js';
 import { refusalDetectors, type RefusalDetector } from './refusal.js';
 
@@ -17,14 +18,24 @@ export type Bucket = 'correct' | 'wrong' | 'unparseable' | 'refused';
 /** How a bucket shows up as the item's outcome. */
 export const BUCKET_OUTCOME = { correct: 'correct', wrong: 'incorrect', unparseable: 'unscored', refused: 'not_attempted' } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Ajv is loaded and built on the first schema check, not at import: importing it and building its
+// meta-schemas costs ~0.2-0.4 s, which every command importing the metric registry (`jpeval list`,
+// `--help` of run) would otherwise pay. ajv is CommonJS, so a synchronous require keeps this API sync.
+let ajvInstance: AjvInstance | undefined;
+function ajv(): AjvInstance {
+  if (!ajvInstance) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajvInstance = new Ajv({ allErrors: true, strict: false });
+  }
+  return ajvInstance;
+}
 const compiled = new Map<string, ValidateFunction>();
 
 /** Schema violations of `value` (empty when valid), as `path: message` lines. */
 export function schemaErrors(schema: Record<string, unknown>, value: unknown): string[] {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
-  if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+  if (!validate) compiled.set(key, (validate = ajv().compile(schema)));
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
 }
