@@ -20,6 +20,9 @@ import { collect, parseIntOption } from './output.js';
 import { responseCacheFor } from './response-cache-option.js';
 import { applyRecordedSettings, splitRunDir } from './resume-flags.js';
 
+/** Built-in backends whose answers depend only on files on this machine (cached by default). */
+const LOCAL_KINDS = new Set(['local', 'default']);
+
 export interface RunFlags extends ConfigFlags {
   suite?: string[];
   suitesDir?: string[];
@@ -150,7 +153,9 @@ export async function prepareRun(
     batchSize: model.batchSize,
     open: () => {
       const open = () => createBackend(model.spec, backendOptions(model, (info) => events.emit({ type: 'retry', model: model.name, ...info })));
-      return cached ? cache.wrap(model.spec.kind !== 'remote', open) : open();
+      // On by default only for jpeval's own local backends (same weights, same answers); a plugin
+      // backend may call a service that changes behind the same name, so it is cached only with --cache.
+      return cached ? cache.wrap(LOCAL_KINDS.has(model.spec.kind), open) : open();
     },
   });
   const models = config.models.map((m) => toRun(m, true));
