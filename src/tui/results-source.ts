@@ -59,7 +59,8 @@ export async function listRuns(resultsDir: string): Promise<RunListing[]> {
         return {
           dir,
           runId: run.run_id,
-          status: run.status,
+          // A run can finish (`completed`) with suites that errored or stopped: say so, as the CLI's exit code does.
+          status: run.status === 'completed' && run.results.some((r) => !r.complete) ? 'completed, incomplete' : run.status,
           startedAt: run.started_at,
           models: [...new Set(run.results.map((r) => r.model))].concat(run.results.length ? [] : run.models.map((m) => m.id)),
           suites: [...new Set(run.results.map((r) => r.suite))],

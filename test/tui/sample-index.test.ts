@@ -57,6 +57,8 @@ describe('windowed samples.jsonl', () => {
     const runs = await listRuns(root);
     expect(runs.map((r) => r.runId)).toEqual(['newer', 'older', 'broken']);
     expect(runs[2]!.error).toMatch(/run\.json: not valid JSON/);
+    // A run that finished with a suite that errored is not shown as plainly completed.
+    expect(runs.slice(0, 2).map((r) => r.status)).toEqual(['completed', 'completed, incomplete']);
     expect((await listRuns(path.join(root, 'newer'))).map((r) => r.runId)).toEqual(['newer']);
   });
 });

@@ -18,7 +18,7 @@ afterEach(() => {
   current = undefined;
 });
 
-async function until(r: Rendered, text: string | RegExp, timeoutMs = 3000): Promise<string> {
+async function until(r: Rendered, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = r.lastFrame() ?? '';
