@@ -48,21 +48,26 @@ export interface Cell {
   outcomes: Record<string, number>;
 }
 
-export interface PairwiseResult {
-  a: string;
-  b: string;
-  /** value(a) − value(b) on the paired items. */
+/** One paired comparison on the items two results share (leaderboard matrix, nightly regressions). */
+export interface PairedTest {
+  /** First minus second, on the paired items. */
   difference: number;
   ci95: [number, number];
   p: number;
+  /** Holm-adjusted within the comparisons it was tested with. */
   p_holm: number;
   test: 'mcnemar' | 'paired_bootstrap';
   n: number;
-  /** Items a scores higher on than b (for binary metrics: a right, b wrong). */
+  /** Items the first scores higher / lower on (for binary metrics: right where the other is wrong). */
   gained: number;
   lost: number;
-  gained_items: string[];
   lost_items: string[];
+}
+
+export interface PairwiseResult extends PairedTest {
+  a: string;
+  b: string;
+  gained_items: string[];
 }
 
 export interface RankRow {

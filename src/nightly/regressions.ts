@@ -1,8 +1,10 @@
 import type { ItemValues } from '../leaderboard/collect.js';
 import { comparePair } from '../leaderboard/pairwise.js';
+import type { PairedTest } from '../leaderboard/types.js';
 import { holmAdjust } from '../stats/holm.js';
 
-export interface QualityComparison {
+/** A model × suite tonight against its baseline night: the paired test is current vs baseline. */
+export interface QualityComparison extends PairedTest {
   model: string;
   suite: string;
   metric: string;
@@ -10,17 +12,6 @@ export interface QualityComparison {
   baseline_run: string;
   current: number | null;
   baseline: number | null;
-  /** current − baseline on the paired items. */
-  difference: number;
-  ci95: [number, number];
-  p: number;
-  p_holm: number;
-  test: 'mcnemar' | 'paired_bootstrap';
-  n: number;
-  /** Items better now / worse now than in the baseline. */
-  gained: number;
-  lost: number;
-  lost_items: string[];
   regression: boolean;
   improvement: boolean;
 }

@@ -45,7 +45,7 @@ export interface RescoreOptions {
 interface SuiteState {
   suite: Suite;
   /** Items by id, with their position in the data (scores are summarised in that order, as the runner does). */
-  items: Map<string, { item: Item; index: number }>;
+  items: Map<string, { item: Item }>;
   scoring: ScoringRuntime;
 }
 
@@ -80,7 +80,7 @@ async function loadSuiteState(suite: Suite, source: RunRecord, opts: RescoreOpti
     );
   }
   const scoring = await prepareScoring(suite, { dataRoot: dataRootFor(suite, dataDir), graders, ...(opts.signal ? { signal: opts.signal } : {}) });
-  return { suite, items: new Map(loaded.items.map((item, index) => [item.id, { item, index }])), scoring };
+  return { suite, items: new Map(loaded.items.map((item) => [item.id, { item }])), scoring };
 }
 
 /** What differs between the source run and this re-scoring, in words (recorded in run.json). */

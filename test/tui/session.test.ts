@@ -57,10 +57,10 @@ describe('TUI selection ↔ jpeval.config.yaml', () => {
   });
 
   it('turns a selection into the configuration and flags jpeval run uses', async () => {
-    const ctx: TuiContext = { cwd: '/work', suitesDirs: ['/extra'], outDir: '/work/results', dataDir: '/data' };
+    const ctx: TuiContext = { cwd: '/home/user/evals', suitesDirs: ['/extra'], outDir: '/home/user/evals/results', dataDir: '/data' };
     const config = configForSelection(ctx, { models: ['default'], suites: ['ja-keigo'], limit: 5 });
-    expect(config).toMatchObject({ suites: ['ja-keigo'], limit: 5, dataDir: '/data', out: '/work/results' });
+    expect(config).toMatchObject({ suites: ['ja-keigo'], limit: 5, dataDir: '/data', out: '/home/user/evals/results' });
     expect(config.models[0]!.modelSpec.kind).toBe('default');
-    expect(flagsFor(ctx, { models: ['default'], suites: [], concurrency: 3 })).toMatchObject({ suitesDir: ['/extra'], out: '/work/results', concurrency: 3, progress: 'none' });
+    expect(flagsFor(ctx, { models: ['default'], suites: [], concurrency: 3 })).toMatchObject({ suitesDir: ['/extra'], out: '/home/user/evals/results', concurrency: 3, progress: 'none' });
   });
 });
