@@ -73,6 +73,65 @@ export function createSdkClient(baseUrl: string, apiKey: string, timeoutMs: numb
   });
 }
 
+/** URL and headers the SDK would send for a POST to one path, built once per client and path. */
+interface PostTemplate {
+  url: string;
+  /** The SDK's own Headers object (passed as is: fetch copies it, in the SDK's order). */
+  headers: Headers;
+}
+
+const postTemplates = new WeakMap<OpenAI, Map<string, Promise<PostTemplate>>>();
+
+function postTemplate(client: OpenAI, path: string): Promise<PostTemplate> {
+  let byPath = postTemplates.get(client);
+  if (byPath === undefined) postTemplates.set(client, (byPath = new Map()));
+  let template = byPath.get(path);
+  if (template === undefined) {
+    // The SDK itself builds the URL (base URL, default query) and headers (auth, user agent,
+    // X-Stainless-*, content-type): they are the same for every request to this path (no
+    // retries in the SDK, no per-request timeout or idempotency key), so reuse them.
+    template = client.buildRequest({ method: 'post', path, body: {} }, { retryCount: 0 }).then(({ url, req }) => ({
+      url,
+      headers: req.headers instanceof Headers ? req.headers : new Headers(req.headers as ConstructorParameters<typeof Headers>[0]),
+    }));
+    template.catch(() => byPath.delete(path));
+    byPath.set(path, template);
+  }
+  return template;
+}
+
+/**
+ * POSTs a JSON body the way `client.post(path, { body, signal }).asResponse()` does — same URL,
+ * headers and JSON body, same error types (APIError from the reply status, APIConnectionError,
+ * APIConnectionTimeoutError, APIUserAbortError) — with plain fetch, skipping the SDK's per-request
+ * header merging, log formatting and abort wiring, which cost more CPU than the fetch itself on
+ * a busy run.
+ */
+export async function postJson(client: OpenAI, path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  const template = await postTemplate(client, path);
+  if (signal.aborted) throw new OpenAI.APIUserAbortError();
+  let response: Response;
+  try {
+    response = await fetch(template.url, { method: 'POST', headers: template.headers, body: JSON.stringify(body), signal });
+  } catch (caught) {
+    if (signal.aborted) throw new OpenAI.APIUserAbortError();
+    const err = caught instanceof Error ? caught : new Error(String(caught));
+    const isTimeout = err.name === 'AbortError' || /timed? ?out/i.test(String(err) + ('cause' in err ? String(err.cause) : ''));
+    if (isTimeout) throw new OpenAI.APIConnectionTimeoutError();
+    throw new OpenAI.APIConnectionError({ cause: err });
+  }
+  if (response.ok) return response;
+  const text = maskKey(await response.text().catch(() => ''), template.headers);
+  errorBodies.set(response.headers, text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    json = undefined;
+  }
+  throw OpenAI.APIError.generate(response.status, json as object | undefined, json ? undefined : text, response.headers);
+}
+
 export function excerpt(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat === '') return '(empty body)';
