@@ -100,6 +100,11 @@ function postTemplate(client: OpenAI, path: string): Promise<PostTemplate> {
   return template;
 }
 
+function isUnexpectedRedirect(err: unknown): boolean {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return err instanceof TypeError && cause instanceof Error && cause.message === 'unexpected redirect';
+}
+
 /**
  * POSTs a JSON body the way `client.post(path, { body, signal }).asResponse()` does — same URL,
  * headers and JSON body, same error types (APIError from the reply status, APIConnectionError,
@@ -111,8 +116,16 @@ export async function postJson(client: OpenAI, path: string, body: unknown, sign
   const template = await postTemplate(client, path);
   if (signal.aborted) throw new OpenAI.APIUserAbortError();
   let response: Response;
+  const json = JSON.stringify(body);
   try {
-    response = await fetch(template.url, { method: 'POST', headers: template.headers, body: JSON.stringify(body), signal });
+    try {
+      // redirect 'error' spares fetch a copy of the request (a tee of its body stream) that only
+      // following a redirect needs; a server that does redirect gets the request again, followed.
+      response = await fetch(template.url, { method: 'POST', headers: template.headers, body: json, signal, redirect: 'error' });
+    } catch (err) {
+      if (signal.aborted || !isUnexpectedRedirect(err)) throw err;
+      response = await fetch(template.url, { method: 'POST', headers: template.headers, body: json, signal });
+    }
   } catch (caught) {
     if (signal.aborted) throw new OpenAI.APIUserAbortError();
     const err = caught instanceof Error ? caught : new Error(String(caught));
@@ -123,13 +136,13 @@ export async function postJson(client: OpenAI, path: string, body: unknown, sign
   if (response.ok) return response;
   const text = maskKey(await response.text().catch(() => ''), template.headers);
   errorBodies.set(response.headers, text);
-  let json: unknown;
+  let errorJson: unknown;
   try {
-    json = JSON.parse(text) as unknown;
+    errorJson = JSON.parse(text) as unknown;
   } catch {
-    json = undefined;
+    errorJson = undefined;
   }
-  throw OpenAI.APIError.generate(response.status, json as object | undefined, json ? undefined : text, response.headers);
+  throw OpenAI.APIError.generate(response.status, errorJson as object | undefined, errorJson ? undefined : text, response.headers);
 }
 
 export function excerpt(text: string, max = 200): string {
@@ -236,16 +249,24 @@ export async function attempt<T>(
   callerSignal: AbortSignal | undefined,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
-  const signal = callerSignal === undefined ? timeout.signal : AbortSignal.any([timeout.signal, callerSignal]);
+  // One controller aborted by the timeout or by the caller (cheaper than AbortSignal.any per request).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('timeout'));
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    return await run(signal);
+    return await run(controller.signal);
   } catch (err) {
     if (callerSignal?.aborted) throw callerSignal.reason ?? err;
-    throw classifyFailure(ctx, err, timeout.signal.aborted, timeoutMs);
+    throw classifyFailure(ctx, err, timedOut, timeoutMs);
   } finally {
     clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
