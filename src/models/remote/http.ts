@@ -238,6 +238,33 @@ function statusDetail(err: InstanceType<typeof OpenAI.APIError>): string {
   return excerpt(raw);
 }
 
+/** Callbacks to run when a caller's signal aborts: one listener per signal, however many requests share it. */
+const abortCallbacks = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `callback` when `signal` aborts; returns the function that unregisters it. Many requests in
+ * flight share one caller signal: a listener each would trip Node's MaxListenersExceededWarning.
+ */
+function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = abortCallbacks.get(signal);
+  if (callbacks === undefined) {
+    const set = new Set<() => void>();
+    abortCallbacks.set(signal, set);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const fn of [...set]) fn();
+        set.clear();
+      },
+      { once: true },
+    );
+    callbacks = set;
+  }
+  const registered = callbacks;
+  registered.add(callback);
+  return () => registered.delete(callback);
+}
+
 /**
  * Runs one attempt with a timeout covering the whole exchange (headers and body), mapping every
  * failure to RetryableError (retry may help) or ModelError (it will not). A caller abort
@@ -256,9 +283,9 @@ export async function attempt<T>(
     timedOut = true;
     controller.abort(new Error('timeout'));
   }, timeoutMs);
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  let unlink: (() => void) | undefined;
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  else if (callerSignal !== undefined) unlink = onAbort(callerSignal, () => controller.abort(callerSignal.reason));
   try {
     return await run(controller.signal);
   } catch (err) {
@@ -266,7 +293,7 @@ export async function attempt<T>(
     throw classifyFailure(ctx, err, timedOut, timeoutMs);
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
+    unlink?.();
   }
 }
 
