@@ -17,6 +17,7 @@ import {
   attempt,
   createSdkClient,
   parseJsonBody,
+  postJson,
   readText,
   replyError,
 } from './remote/http.js';
@@ -246,9 +247,7 @@ class OpenAICompatibleBackend implements ModelBackend {
       extraBody: this.settings.extraBody,
     });
     return attempt(ctx, this.options.timeoutMs, request.signal, async (signal) => {
-      const response = await client
-        .post(chat ? '/chat/completions' : '/completions', { body, signal, ...(mode === 'off' ? {} : { stream: true }) })
-        .asResponse();
+      const response = await postJson(client, chat ? '/chat/completions' : '/completions', body, signal);
       const contentType = response.headers.get('content-type');
       if (mode !== 'off' && response.body !== null && contentType?.includes('text/event-stream')) {
         return readGenerationStream(ctx, chat, response.body);
@@ -335,7 +334,7 @@ class OpenAICompatibleBackend implements ModelBackend {
       temperature: 0,
     };
     return attempt(ctx, this.options.timeoutMs, signal, async (inner) => {
-      const response = await client.post('/completions', { body, signal: inner }).asResponse();
+      const response = await postJson(client, '/completions', body, inner);
       const text = await readText(response);
       const reply = parseJsonBody(ctx, text, response.headers.get('content-type'));
       const choice = (reply as { choices?: { logprobs?: unknown }[] }).choices?.[0];

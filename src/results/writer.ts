@@ -34,6 +34,9 @@ export class ResultsWriteError extends JpevalError {
  */
 export class RunWriter {
   private samples: WriteStream | undefined;
+  /** Lines appended since the last flush: written together once the current tick's work is done. */
+  private pending: string[] = [];
+  private flushScheduled = false;
   readonly dir: string;
   /** The first write failure; after it nothing more is appended (the run is stopped by the caller). */
   failure: ResultsWriteError | undefined;
@@ -75,7 +78,22 @@ export class RunWriter {
   appendSample(sample: SampleRecord): void {
     if (!this.samples) throw new Error('RunWriter.appendSample before open()');
     if (this.failure) return;
-    this.samples.write(`${JSON.stringify(sample)}\n`);
+    this.pending.push(`${JSON.stringify(sample)}\n`);
+    // One write per event-loop turn instead of one per item: items finishing together (many
+    // replies arrive in the same turn at high concurrency) cost one buffer and one syscall.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const lines = this.pending;
+    if (lines.length === 0) return;
+    this.pending = [];
+    if (!this.samples || this.failure) return;
+    this.samples.write(lines.length === 1 ? lines[0]! : lines.join(''));
   }
 
   async writeRun(record: RunRecord): Promise<void> {
@@ -87,6 +105,7 @@ export class RunWriter {
   }
 
   async close(): Promise<void> {
+    this.flush();
     const stream = this.samples;
     this.samples = undefined;
     if (!stream || stream.destroyed) return;

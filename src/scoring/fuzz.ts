@@ -23,6 +23,22 @@ export function fullProcess(text: string): string {
 
 /** Python `sorted()` order on str: by code point (JS default sort compares UTF-16 units). */
 function compareCodePoints(a: string, b: string): number {
+  // UTF-16 order equals code-point order up to the first differing unit unless a surrogate is
+  // involved there; only then compare code point by code point.
+  const n16 = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n16 && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n16) {
+    if (a.length === b.length) return 0;
+  } else {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if ((x < 0xd800 || x > 0xdfff) && (y < 0xd800 || y > 0xdfff)) return x - y;
+  }
+  return compareCodePointsSlow(a, b);
+}
+
+function compareCodePointsSlow(a: string, b: string): number {
   const ca = Array.from(a);
   const cb = Array.from(b);
   const n = Math.min(ca.length, cb.length);

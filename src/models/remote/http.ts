@@ -73,6 +73,78 @@ export function createSdkClient(baseUrl: string, apiKey: string, timeoutMs: numb
   });
 }
 
+/** URL and headers the SDK would send for a POST to one path, built once per client and path. */
+interface PostTemplate {
+  url: string;
+  /** The SDK's own Headers object (passed as is: fetch copies it, in the SDK's order). */
+  headers: Headers;
+}
+
+const postTemplates = new WeakMap<OpenAI, Map<string, Promise<PostTemplate>>>();
+
+function postTemplate(client: OpenAI, path: string): Promise<PostTemplate> {
+  let byPath = postTemplates.get(client);
+  if (byPath === undefined) postTemplates.set(client, (byPath = new Map()));
+  let template = byPath.get(path);
+  if (template === undefined) {
+    // The SDK itself builds the URL (base URL, default query) and headers (auth, user agent,
+    // X-Stainless-*, content-type): they are the same for every request to this path (no
+    // retries in the SDK, no per-request timeout or idempotency key), so reuse them.
+    template = client.buildRequest({ method: 'post', path, body: {} }, { retryCount: 0 }).then(({ url, req }) => ({
+      url,
+      headers: req.headers instanceof Headers ? req.headers : new Headers(req.headers as ConstructorParameters<typeof Headers>[0]),
+    }));
+    template.catch(() => byPath.delete(path));
+    byPath.set(path, template);
+  }
+  return template;
+}
+
+function isUnexpectedRedirect(err: unknown): boolean {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return err instanceof TypeError && cause instanceof Error && cause.message === 'unexpected redirect';
+}
+
+/**
+ * POSTs a JSON body the way `client.post(path, { body, signal }).asResponse()` does — same URL,
+ * headers and JSON body, same error types (APIError from the reply status, APIConnectionError,
+ * APIConnectionTimeoutError, APIUserAbortError) — with plain fetch, skipping the SDK's per-request
+ * header merging, log formatting and abort wiring, which cost more CPU than the fetch itself on
+ * a busy run.
+ */
+export async function postJson(client: OpenAI, path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  const template = await postTemplate(client, path);
+  if (signal.aborted) throw new OpenAI.APIUserAbortError();
+  let response: Response;
+  const json = JSON.stringify(body);
+  try {
+    try {
+      // redirect 'error' spares fetch a copy of the request (a tee of its body stream) that only
+      // following a redirect needs; a server that does redirect gets the request again, followed.
+      response = await fetch(template.url, { method: 'POST', headers: template.headers, body: json, signal, redirect: 'error' });
+    } catch (err) {
+      if (signal.aborted || !isUnexpectedRedirect(err)) throw err;
+      response = await fetch(template.url, { method: 'POST', headers: template.headers, body: json, signal });
+    }
+  } catch (caught) {
+    if (signal.aborted) throw new OpenAI.APIUserAbortError();
+    const err = caught instanceof Error ? caught : new Error(String(caught));
+    const isTimeout = err.name === 'AbortError' || /timed? ?out/i.test(String(err) + ('cause' in err ? String(err.cause) : ''));
+    if (isTimeout) throw new OpenAI.APIConnectionTimeoutError();
+    throw new OpenAI.APIConnectionError({ cause: err });
+  }
+  if (response.ok) return response;
+  const text = maskKey(await response.text().catch(() => ''), template.headers);
+  errorBodies.set(response.headers, text);
+  let errorJson: unknown;
+  try {
+    errorJson = JSON.parse(text) as unknown;
+  } catch {
+    errorJson = undefined;
+  }
+  throw OpenAI.APIError.generate(response.status, errorJson as object | undefined, errorJson ? undefined : text, response.headers);
+}
+
 export function excerpt(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat === '') return '(empty body)';
@@ -166,6 +238,33 @@ function statusDetail(err: InstanceType<typeof OpenAI.APIError>): string {
   return excerpt(raw);
 }
 
+/** Callbacks to run when a caller's signal aborts: one listener per signal, however many requests share it. */
+const abortCallbacks = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `callback` when `signal` aborts; returns the function that unregisters it. Many requests in
+ * flight share one caller signal: a listener each would trip Node's MaxListenersExceededWarning.
+ */
+function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = abortCallbacks.get(signal);
+  if (callbacks === undefined) {
+    const set = new Set<() => void>();
+    abortCallbacks.set(signal, set);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const fn of [...set]) fn();
+        set.clear();
+      },
+      { once: true },
+    );
+    callbacks = set;
+  }
+  const registered = callbacks;
+  registered.add(callback);
+  return () => registered.delete(callback);
+}
+
 /**
  * Runs one attempt with a timeout covering the whole exchange (headers and body), mapping every
  * failure to RetryableError (retry may help) or ModelError (it will not). A caller abort
@@ -177,16 +276,24 @@ export async function attempt<T>(
   callerSignal: AbortSignal | undefined,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
-  const signal = callerSignal === undefined ? timeout.signal : AbortSignal.any([timeout.signal, callerSignal]);
+  // One controller aborted by the timeout or by the caller (cheaper than AbortSignal.any per request).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('timeout'));
+  }, timeoutMs);
+  let unlink: (() => void) | undefined;
+  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  else if (callerSignal !== undefined) unlink = onAbort(callerSignal, () => controller.abort(callerSignal.reason));
   try {
-    return await run(signal);
+    return await run(controller.signal);
   } catch (err) {
     if (callerSignal?.aborted) throw callerSignal.reason ?? err;
-    throw classifyFailure(ctx, err, timeout.signal.aborted, timeoutMs);
+    throw classifyFailure(ctx, err, timedOut, timeoutMs);
   } finally {
     clearTimeout(timer);
+    unlink?.();
   }
 }
 

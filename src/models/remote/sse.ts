@@ -12,10 +12,17 @@ export async function* readSseData(body: ReadableStream<Uint8Array>): AsyncGener
     for (;;) {
       const { value, done } = await reader.read();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let newline: number;
-      while ((newline = buffer.search(/\r\n|\r|\n/)) !== -1) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
+      // Lines end at the first \r\n, \r or \n; found with indexOf (no regex, no re-slicing of
+      // the rest of the buffer per line).
+      let pos = 0;
+      let cr = buffer.indexOf('\r');
+      for (;;) {
+        let end = buffer.indexOf('\n', pos);
+        if (cr !== -1 && cr < pos) cr = buffer.indexOf('\r', pos);
+        if (cr !== -1 && (end === -1 || cr < end)) end = cr;
+        if (end === -1) break;
+        const line = buffer.slice(pos, end);
+        pos = end + (buffer.charCodeAt(end) === 13 && buffer.charCodeAt(end + 1) === 10 ? 2 : 1);
         if (line === '') {
           if (data.length > 0) yield data.join('\n');
           data = [];
@@ -24,6 +31,7 @@ export async function* readSseData(body: ReadableStream<Uint8Array>): AsyncGener
         }
         // `event:`, `id:`, `retry:` and `:` comments carry nothing we use.
       }
+      if (pos > 0) buffer = buffer.slice(pos);
       if (done) break;
     }
     if (buffer.startsWith('data:')) data.push(buffer.slice(buffer.startsWith('data: ') ? 6 : 5));
