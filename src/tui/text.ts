@@ -47,11 +47,22 @@ export function widthOf(text: string): number {
   return w;
 }
 
+/**
+ * An upper bound on the display width, without segmenting: a printable ASCII character takes at
+ * most one column and any other UTF-16 unit at most two (no grapheme is wider than two columns,
+ * and every grapheme has at least one unit). Lets a line that surely fits skip string-width.
+ */
+function widthBound(text: string): number {
+  let bound = 0;
+  for (let i = 0; i < text.length; i++) bound += text.charCodeAt(i) < 0x80 ? 1 : 2;
+  return bound;
+}
+
 /** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-  if (text.length * 2 <= width || widthOf(text) <= width) return text;
+  if (text.length * 2 <= width || widthBound(text) <= width || widthOf(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { memo } from 'react';
 import { fit, truncate } from '../text.js';
 
 export interface LineProps {
@@ -16,10 +17,13 @@ export interface LineProps {
  * highlighted row is padded (so the highlight spans the row); padding every row would make Ink
  * style a full screen of blanks on each frame.
  */
-export function Line({ text, width, color, inverse, bold, dim }: LineProps) {
+function LineRow({ text, width, color, inverse, bold, dim }: LineProps) {
   return (
     <Text wrap="truncate-end" {...(color ? { color } : {})} inverse={inverse ?? false} bold={bold ?? false} dimColor={dim ?? false}>
       {inverse ? fit(text, width) : truncate(text, width)}
     </Text>
   );
 }
+
+/** Props are plain strings and flags: a row whose text did not change is not re-rendered (nor re-measured). */
+export const Line = memo(LineRow);
