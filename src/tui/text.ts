@@ -40,8 +40,45 @@ function graphemeWidth(segment: string): number {
   return w;
 }
 
+/**
+ * Characters that can join a neighbour into one grapheme (marks, joiners, variation selectors,
+ * Hangul jamo and syllables, prepended and spacing letters, surrogate halves) or are invisible.
+ * A string free of them is one grapheme per UTF-16 unit.
+ */
+const JOINING = /[\p{M}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u0d4e\u0e33\u0eb3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff\uff9e\uff9f]/u;
+/** Per UTF-16 unit: 0–2 its width as a grapheme of its own, 3 one of JOINING, 255 not looked at yet. */
+const unitWidths = new Uint8Array(0x10000).fill(255);
+
+function unitWidth(code: number): number {
+  let w = unitWidths[code]!;
+  if (w === 255) {
+    const ch = String.fromCharCode(code);
+    w = JOINING.test(ch) ? 3 : stringWidth(ch);
+    unitWidths[code] = w;
+  }
+  return w;
+}
+
+/** Width from per-character widths, or undefined when some character may join a grapheme. */
+function simpleWidth(text: string): number | undefined {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) {
+      w += 1;
+      continue;
+    }
+    const u = unitWidth(code);
+    if (u === 3) return undefined;
+    w += u;
+  }
+  return w;
+}
+
 export function widthOf(text: string): number {
   if (ASCII.test(text)) return text.length;
+  const simple = simpleWidth(text);
+  if (simple !== undefined) return simple;
   let w = 0;
   for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
   return w;
