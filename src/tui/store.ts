@@ -41,6 +41,7 @@ const MAX_NOTES = 6;
  */
 export class RunStore {
   private readonly tasks = new Map<string, LiveTask>();
+  private lastTask: LiveTask | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly intervalMs: number;
   private readonly now: () => number;
@@ -69,10 +70,11 @@ export class RunStore {
         break;
       case 'suite_started':
         this.tasks.set(taskKey(event.model, event.suite), new LiveTask(event.model, event.suite, event.total, this.now(), this.options.primaryMetricOf?.(event.suite)));
+        this.lastTask = undefined;
         break;
       case 'item_finished':
         this.itemsDone += 1;
-        this.tasks.get(taskKey(event.model, event.suite))?.addSample(event.sample);
+        this.taskOf(event.model, event.suite)?.addSample(event.sample);
         break;
       case 'retry': {
         const running = [...this.tasks.values()].filter((t) => t.model === event.model).at(-1);
@@ -126,6 +128,15 @@ export class RunStore {
     this.timer = undefined;
     this.stopHeartbeat();
     this.listeners.clear();
+  }
+
+  /** The task of an item: items come in long runs of the same model × suite, so the last one is remembered. */
+  private taskOf(model: string, suite: string): LiveTask | undefined {
+    const last = this.lastTask;
+    if (last && last.model === model && last.suite === suite) return last;
+    const task = this.tasks.get(taskKey(model, suite));
+    this.lastTask = task;
+    return task;
   }
 
   private note(line: string): void {

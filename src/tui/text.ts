@@ -40,18 +40,66 @@ function graphemeWidth(segment: string): number {
   return w;
 }
 
+/**
+ * Characters that can join a neighbour into one grapheme (marks, joiners, variation selectors,
+ * Hangul jamo and syllables, prepended and spacing letters, surrogate halves) or are invisible.
+ * A string free of them is one grapheme per UTF-16 unit.
+ */
+const JOINING = /[\p{M}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u0d4e\u0e33\u0eb3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff\uff9e\uff9f]/u;
+/** Per UTF-16 unit: 0–2 its width as a grapheme of its own, 3 one of JOINING, 255 not looked at yet. */
+const unitWidths = new Uint8Array(0x10000).fill(255);
+
+function unitWidth(code: number): number {
+  let w = unitWidths[code]!;
+  if (w === 255) {
+    const ch = String.fromCharCode(code);
+    w = JOINING.test(ch) ? 3 : stringWidth(ch);
+    unitWidths[code] = w;
+  }
+  return w;
+}
+
+/** Width from per-character widths, or undefined when some character may join a grapheme. */
+function simpleWidth(text: string): number | undefined {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) {
+      w += 1;
+      continue;
+    }
+    const u = unitWidth(code);
+    if (u === 3) return undefined;
+    w += u;
+  }
+  return w;
+}
+
 export function widthOf(text: string): number {
   if (ASCII.test(text)) return text.length;
+  const simple = simpleWidth(text);
+  if (simple !== undefined) return simple;
   let w = 0;
   for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
   return w;
+}
+
+/**
+ * An upper bound on the display width, without segmenting: a printable ASCII character takes at
+ * most one column and any other UTF-16 unit at most two (no grapheme is wider than two columns,
+ * and every grapheme has at least one unit). Lets a line that surely fits skip string-width.
+ */
+function widthBound(text: string): number {
+  let bound = 0;
+  for (let i = 0; i < text.length; i++) bound += text.charCodeAt(i) < 0x80 ? 1 : 2;
+  return bound;
 }
 
 /** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-  if (text.length * 2 <= width || widthOf(text) <= width) return text;
+  if (text.length * 2 <= width || widthBound(text) <= width || widthOf(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fit, oneLine, truncate, wrap } from '../../src/tui/text.js';
+import { fit, oneLine, truncate, widthOf, wrap } from '../../src/tui/text.js';
 import { windowStart } from '../../src/tui/list-window.js';
 
 describe('display-width text', () => {
@@ -18,6 +18,14 @@ describe('display-width text', () => {
     const family = '👨‍👩‍👧';
     expect(truncate(`${family}${family}${family}`, 5)).toBe(`${family}${family}…`);
     expect(truncate('か\u3099か\u3099か\u3099か\u3099', 5)).toBe('か\u3099か\u3099…');
+  });
+
+  it('measures like string-width per grapheme, on the per-character fast path too', () => {
+    const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+    const reference = (t: string): number => [...segmenter.segment(t)].reduce((w, { segment }) => w + stringWidth(segment), 0);
+    for (const t of ['bench × fake ███░░ 1/2 · →', '✓ n1 → 3 ‹ 49たす77は？ ⏎ 答え：', 'ｶﾞｷﾞ', 'か\u3099か', '👨‍👩‍👧x', '한국어', '\u1100\u1161', 'e\u0301', 'ไทยสำ', '⚠\ufe0f', '✅©\u00ad', 'Ａｂｃ…—']) {
+      expect(widthOf(t)).toBe(reference(t));
+    }
   });
 
   it('wraps to the width, every line within it', () => {
