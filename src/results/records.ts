@@ -28,10 +28,11 @@ export function timingRecord(t: RequestTiming): TimingRecord {
 }
 
 export function usageRecord(u: TokenUsage): UsageRecord {
-  return {
-    ...(u.promptTokens === undefined ? {} : { prompt_tokens: u.promptTokens }),
-    ...(u.completionTokens === undefined ? {} : { completion_tokens: u.completionTokens }),
-  };
+  // Assigned, not spread into a literal: see run-suite.ts (a spread-first literal gets a map of its own).
+  const record: UsageRecord = {};
+  if (u.promptTokens !== undefined) record.prompt_tokens = u.promptTokens;
+  if (u.completionTokens !== undefined) record.completion_tokens = u.completionTokens;
+  return record;
 }
 
 /** The inverse of timingRecord: a saved timing back in memory (resume, merge). */

@@ -94,6 +94,9 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
 
   const finish = async (item: Item, prompt: Prompt, inference: Inference | undefined, error?: unknown): Promise<void> => {
     let sample: SampleRecord;
+    // The rest of the record is added with Object.assign, not `{ ...base, … }`: V8 gives every
+    // object made by a literal that starts with a spread a map of its own, which made each sample
+    // a new shape and every reader of samples (writer, aggregation, the TUI) megamorphic.
     const base: Pick<SampleRecord, 'schema_version' | 'run_id' | 'suite' | 'suite_version' | 'item_id' | 'model' | 'prompt' | 'gold'> = {
       schema_version: RESULTS_SCHEMA_VERSION,
       run_id: input.runId,
@@ -127,8 +130,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       });
       const latency = inference.timing.reduce((s, t) => Math.max(s, t.latencyMs), 0);
       const ttft = inference.timing[0]?.ttftMs;
-      sample = {
-        ...base,
+      sample = Object.assign(base, {
         raw_output: inference.raw,
         ...(inference.choiceLogprobs ? { choice_logprobs: inference.choiceLogprobs } : {}),
         ...(inference.choiceChars ? { choice_chars: inference.choiceChars } : {}),
@@ -142,23 +144,22 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         usage: usageRecord(inference.usage),
         output_chars: outputChars,
         ...(inference.cache ? { cache: inference.cache } : {}),
-      };
+      });
       consecutiveErrors = 0;
     } else {
       finished.push({ item_id: item.id, ...(item.cluster !== undefined ? { cluster: item.cluster } : {}), timing: [], usage: {}, output_chars: 0, error: errorMessage(error) });
       consecutiveErrors += 1;
-      sample = {
-        ...base,
+      sample = Object.assign(base, {
         raw_output: '',
         extracted: null,
-        score: { outcome: 'error', values: {}, stats: {}, flags: [] },
-        outcome: 'error',
+        score: { outcome: 'error' as const, values: {}, stats: {}, flags: [] },
+        outcome: 'error' as const,
         latency_ms: 0,
         timing: [],
         usage: {},
         output_chars: 0,
         error: errorMessage(error),
-      };
+      });
       const unrecoverable = error instanceof ModelError && error.fatal;
       if (unrecoverable || consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
         fatal ??= new FatalModelError(unrecoverable ? errorMessage(error) : `${consecutiveErrors} requests in a row failed; last: ${errorMessage(error)}`);

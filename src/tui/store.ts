@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { RunRecord } from '../results/types.js';
 import type { RunEvent } from '../runner/events.js';
 import { LiveTask, taskKey, type TaskSnapshot } from './live-task.js';
@@ -28,11 +29,38 @@ export interface StoreOptions {
    */
   intervalMs?: number;
   now?: () => number;
+  /**
+   * Share of a busy run's time the screen may take from it (default 0.01). Each publication's cost
+   * (the listeners plus the React render and Ink frame they trigger, which run in the microtasks
+   * they queue) is measured, and so is how busy the event loop was since the last one: a frame
+   * only slows the run when the loop had other work, so the wait before the next one is
+   * frame cost × loop utilisation / budget, between `intervalMs` and `maxIntervalMs`. A run
+   * waiting on a remote model redraws five times a second; a CPU-bound local run with thousands
+   * of items a second redraws about once a second. 0 turns the pacing off.
+   */
+  frameBudget?: number;
+  /** The longest wait between publications however dear frames are (default 1000 ms). */
+  maxIntervalMs?: number;
+  /** High-resolution clock for frame costs (tests inject one). */
+  clock?: () => number;
+  /** Event-loop utilisation (0..1) since the previous call (tests inject one). */
+  loopUtilisation?: () => number;
   /** Names the primary metric of a suite before its first result arrives. */
   primaryMetricOf?: (suite: string) => string | undefined;
 }
 
 const MAX_NOTES = 6;
+
+/** Node's event-loop utilisation since the previous call (perf_hooks' own `performance`: test fake timers replace the global one). */
+function loopUtilisationMeter(): () => number {
+  let last = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const { utilization } = performance.eventLoopUtilization(now, last);
+    last = now;
+    return Number.isFinite(utilization) ? utilization : 1;
+  };
+}
 
 /**
  * Coalesces runner events into snapshots. Events only update counters (cheap, any rate); a
@@ -44,7 +72,15 @@ export class RunStore {
   private lastTask: LiveTask | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly intervalMs: number;
+  private readonly maxIntervalMs: number;
+  private readonly frameBudget: number;
   private readonly now: () => number;
+  private readonly clock: () => number;
+  private readonly loopUtilisation: () => number;
+  /** Smoothed milliseconds a publication costs, frame included. */
+  private frameCostMs = 0;
+  /** How busy the event loop was between the last two publications (0..1). */
+  private busy = 1;
   private state: Omit<RunSnapshot, 'version' | 'tasks' | 'itemsDone'> = { phase: 'starting', models: [], suites: [], notes: [], stopping: false };
   private itemsDone = 0;
   private current: RunSnapshot;
@@ -57,7 +93,11 @@ export class RunStore {
 
   constructor(private readonly options: StoreOptions = {}) {
     this.intervalMs = options.intervalMs ?? 200;
+    this.maxIntervalMs = Math.max(this.intervalMs, options.maxIntervalMs ?? 1000);
+    this.frameBudget = options.frameBudget ?? 0.01;
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? (() => performance.now());
+    this.loopUtilisation = options.loopUtilisation ?? loopUtilisationMeter();
     this.current = this.build();
   }
 
@@ -143,9 +183,15 @@ export class RunStore {
     this.state = { ...this.state, notes: [...this.state.notes, line].slice(-MAX_NOTES) };
   }
 
+  /** The wait between publications: the floor, stretched when frames cost more than the budget allows. */
+  currentIntervalMs(): number {
+    if (this.frameBudget <= 0) return this.intervalMs;
+    return Math.min(this.maxIntervalMs, Math.max(this.intervalMs, (this.frameCostMs * this.busy) / this.frameBudget));
+  }
+
   private schedule(): void {
     if (this.timer) return;
-    const wait = Math.max(0, this.lastPublished + this.intervalMs - this.now());
+    const wait = Math.max(0, this.lastPublished + this.currentIntervalMs() - this.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publish();
@@ -165,10 +211,20 @@ export class RunStore {
   }
 
   private publish(): void {
+    if (this.frameBudget > 0) this.busy = this.loopUtilisation();
+    const started = this.clock();
     this.lastPublished = this.now();
     this.current = this.build();
     this.publications += 1;
     for (const listener of this.listeners) listener();
+    // React renders in a microtask its listener queued (Ink writes the frame inside it); this one
+    // is queued after, so it runs once that frame is done.
+    if (this.frameBudget > 0 && this.listeners.size > 0) queueMicrotask(() => this.recordFrameCost(this.clock() - started));
+  }
+
+  private recordFrameCost(ms: number): void {
+    // Half-life of one frame: follows a screen that grows (a resize) within a couple of frames.
+    this.frameCostMs = this.frameCostMs === 0 ? ms : (this.frameCostMs + ms) / 2;
   }
 
   private build(): RunSnapshot {

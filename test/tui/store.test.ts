@@ -38,6 +38,51 @@ describe('RunStore', () => {
     store.dispose();
   });
 
+  describe('frame pacing', () => {
+    /** Two seconds of a fast run, 100 items every 100 ms, with frames costing `frameMs` of a loop `busy` of the time. */
+    const paced = async (frameMs: number, busy: number, frameBudget?: number): Promise<{ renders: number; interval: number }> => {
+      let clock = 0;
+      const store = new RunStore({ clock: () => clock, loopUtilisation: () => busy, ...(frameBudget !== undefined ? { frameBudget } : {}) });
+      let renders = 0;
+      store.subscribe(() => {
+        renders += 1;
+        clock += frameMs; // what drawing the frame cost
+      });
+      started(store, 2_000);
+      for (let step = 0; step < 20; step++) {
+        for (let i = 0; i < 100; i++) store.handle({ type: 'item_finished', model: 'm', suite: 's', sample: item(`q${step * 100 + i}`, 'correct') });
+        vi.advanceTimersByTime(100);
+        await Promise.resolve(); // the frame-cost microtask
+      }
+      const interval = store.currentIntervalMs();
+      store.dispose();
+      return { renders, interval };
+    };
+
+    it('keeps five frames a second when frames are cheap', async () => {
+      const { renders, interval } = await paced(0.5, 1);
+      expect(interval).toBe(200);
+      expect(renders).toBeGreaterThanOrEqual(9);
+      expect(renders).toBeLessThanOrEqual(11);
+    });
+
+    it('spaces dear frames out while the loop is busy, so they take at most the budget of the run', async () => {
+      // 6 ms frames on a saturated loop, 1 % budget: one frame every 600 ms.
+      const { renders, interval } = await paced(6, 1);
+      expect(interval).toBeCloseTo(600, 6);
+      expect(renders).toBeGreaterThanOrEqual(3);
+      expect(renders).toBeLessThanOrEqual(5);
+      // Never slower than once a second, however dear.
+      expect((await paced(50, 1)).interval).toBe(1000);
+    });
+
+    it('draws at full rate when the loop is mostly idle (a remote model), or when pacing is off', async () => {
+      expect((await paced(6, 0.2)).interval).toBe(200); // 6 × 0.2 / 0.01 = 120 → the 200 ms floor
+      expect((await paced(6, 0.5)).interval).toBeCloseTo(300, 6);
+      expect((await paced(6, 1, 0)).interval).toBe(200);
+    });
+  });
+
   it('reports the running metric with a Wilson interval, errors, retries, latency percentiles and the last five items', () => {
     const store = new RunStore({ primaryMetricOf: () => 'accuracy' });
     started(store, 8);
