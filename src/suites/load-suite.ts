@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { JpevalError } from '../util/errors.js';
 import { globToRegExp } from '../util/glob.js';
 import { builtinSuitesDir } from '../util/paths.js';
-import { parseYamlCached } from './parsed-yaml-cache.js';
 import type { Suite, SuiteDefinition } from './schema.js';
 import { cachedSuiteDefinition, storeSuiteDefinition } from './suite-definition-cache.js';
 
@@ -31,7 +30,8 @@ async function readSuiteText(absolute: string, shown: string): Promise<string> {
 async function readDataFile(absolute: string, shown: string, known?: string): Promise<{ text: string; data: unknown }> {
   const text = known ?? (await readSuiteText(absolute, shown));
   try {
-    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : await parseYamlCached(text) };
+    // The YAML cache (and what it imports) is needed only when a definition is not cached.
+    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : await (await import('./parsed-yaml-cache.js')).parseYamlCached(text) };
   } catch (err) {
     const detail = (err as Error).name === 'YAMLParseError' ? (err as Error).message.split('\n')[0] : (err as Error).message;
     throw new JpevalError(`${shown}: not valid ${absolute.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);

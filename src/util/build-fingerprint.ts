@@ -50,7 +50,10 @@ export function fingerprintOf(root: string, code: string): string {
   // Plain concatenation: path.join's normalising, for every file, was a third of this function.
   const modules: string[] = [];
   for (const e of readdirSync(code, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && CODE_FILE.test(e.name) && !e.name.endsWith('.d.ts')) modules.push(`${e.parentPath}${path.sep}${e.name}`);
+    // `path` is the older name of parentPath (Node < 20.12): a wrong path would stat as absent and
+    // hide every later change to that file.
+    const dir = e.parentPath ?? (e as { path?: string }).path;
+    if (e.isFile() && CODE_FILE.test(e.name) && !e.name.endsWith('.d.ts')) modules.push(`${dir}${path.sep}${e.name}`);
   }
   for (const file of modules.sort()) lines.push(statLine(file));
   return sha256(lines.join('\n'));

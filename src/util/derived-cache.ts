@@ -22,7 +22,7 @@ import { sha256 } from './hash.js';
  * a round trip through the thread pool per file costs more than the read.
  */
 const FORMAT = 1;
-const KEEP_BUILDS = 4;
+const KEEP_BUILDS = 8;
 
 export function derivedCacheDir(kind: string, env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval'), kind);
@@ -51,21 +51,21 @@ function pruneBuilds(kindDir: string, keep: string): void {
 
 /** The stored value for this key material, or undefined (absent, corrupt or from other code). */
 export function readDerived<T>(kind: string, material: string): T | undefined {
-  const { key, file } = locate(kind, material);
   try {
+    const { key, file } = locate(kind, material);
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
     if (entry.key !== key || typeof entry.json !== 'string' || sha256(`${key}\n${entry.json}`) !== entry.check) return undefined;
     return JSON.parse(entry.json) as T;
   } catch {
-    return undefined; // absent or unreadable
+    return undefined; // absent or unreadable (or no fingerprint: then there is no cache)
   }
 }
 
 /** Stores a JSON value (the caller makes sure it survives a JSON round trip). Never throws. */
 export function writeDerived(kind: string, material: string, value: unknown): void {
-  const { key, file } = locate(kind, material);
-  const json = JSON.stringify(value);
   try {
+    const { key, file } = locate(kind, material);
+    const json = JSON.stringify(value);
     const buildDir = path.dirname(file);
     if (!existsSync(buildDir)) {
       mkdirSync(buildDir, { recursive: true });
