@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
-import { metrics } from '../scoring/metrics/index.js';
-import { countSuiteItems, dataRootFor } from '../suites/load-items.js';
+import { renderTable } from '../results/render-table.js';
+import { listedItemCount } from '../suites/item-count-cache.js';
 import { loadAllSuites } from '../suites/load-suite.js';
 import type { Suite } from '../suites/schema.js';
-import { renderTable } from '../results/table.js';
+import { readDerived, writeDerived } from '../util/derived-cache.js';
+
+/**
+ * `jpeval list` should start in well under 0.3 s, so it imports neither zod nor the loaders nor
+ * the ~100 scoring modules when their results are cached: suite definitions and item counts
+ * (see suite-definition-cache.ts, item-count-cache.ts) and the built-in metric names below, all
+ * keyed on the build fingerprint so that changed code or files are never answered from the cache.
+ */
 
 export interface SuiteListing {
   name: string;
@@ -22,14 +29,21 @@ export interface SuiteListing {
   file: string;
 }
 
+/**
+ * Every registered metric's name. Without plugins that is a function of jpeval's code alone, so it
+ * is cached; plugins have already imported the registry (and may have added to it) before this runs.
+ */
+async function metricNames(): Promise<string[]> {
+  const cached = process.env.JPEVAL_PLUGINS ? undefined : readDerived<unknown>('list', 'metric names');
+  if (Array.isArray(cached) && cached.every((n) => typeof n === 'string')) return cached as string[];
+  const names = (await import('../scoring/metrics/index.js')).metrics.names();
+  if (!process.env.JPEVAL_PLUGINS) writeDerived('list', 'metric names', names);
+  return names;
+}
+
 async function describe(suite: Suite, dataDir: string | undefined): Promise<SuiteListing> {
-  let items: number | null = null;
-  try {
-    dataRootFor(suite, dataDir);
-    items = await countSuiteItems(suite, dataDir ? { dataDir } : {});
-  } catch {
-    items = null; // data absent (or unreadable): shown as not present; `jpeval run` gives the full error
-  }
+  // null: data absent (or unreadable): shown as not present; `jpeval run` gives the full error
+  const items = await listedItemCount(suite, dataDir);
   return {
     name: suite.name,
     title: suite.title,
@@ -65,7 +79,7 @@ export function registerListCommand(program: Command, io: { stdout: NodeJS.Write
       }
       const rows = listings.map((l) => [l.name, l.source, l.task, l.category, l.metrics.join(','), l.data_present ? String(l.items) : 'absent']);
       io.stdout.write(`${renderTable(['suite', 'source', 'task', 'category', 'metrics', 'items'], rows, (i) => i === 5)}\n\n`);
-      io.stdout.write(`metrics: ${metrics.names().join(', ')}\n`);
+      io.stdout.write(`metrics: ${(await metricNames()).join(', ')}\n`);
       if (!dataDir) io.stdout.write('(upstream suites show "absent" without --data-dir or JPEVAL_DATA_DIR)\n');
     });
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { JpevalError } from '../util/errors.js';
 import { globToRegExp, isGlob } from '../util/glob.js';
@@ -36,10 +36,12 @@ export class AmbiguousDataError extends JpevalError {
   }
 }
 
-async function walk(root: string, rel = ''): Promise<string[]> {
+// Synchronous: a data directory is walked once per process, and one readdir per folder through the
+// thread pool cost several times the walk itself (it is on `jpeval list`'s start-up path).
+function walk(root: string, rel = ''): string[] {
   let entries;
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries = readdirSync(path.join(root, rel), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -47,7 +49,7 @@ async function walk(root: string, rel = ''): Promise<string[]> {
   for (const entry of entries) {
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...(await walk(root, childRel)));
+      if (!SKIP_DIRS.has(entry.name)) out.push(...walk(root, childRel));
     } else if (entry.isFile() || entry.isSymbolicLink()) out.push(childRel);
   }
   return out;
@@ -57,7 +59,7 @@ function listing(root: string): Promise<string[]> {
   const key = path.resolve(root);
   let cached = listings.get(key);
   if (!cached) {
-    cached = walk(key).then((files) => files.sort());
+    cached = Promise.resolve(walk(key).sort());
     listings.set(key, cached);
   }
   return cached;

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { JpevalError } from '../util/errors.js';
 import { globToRegExp } from '../util/glob.js';
 import { builtinSuitesDir } from '../util/paths.js';
-import { parseYamlCached } from './parsed-yaml-cache.js';
-import { suiteSchema, type Suite } from './schema.js';
+import type { Suite, SuiteDefinition } from './schema.js';
+import { cachedSuiteDefinition, storeSuiteDefinition } from './suite-definition-cache.js';
 
 function formatZodIssues(file: string, issues: z.core.$ZodIssue[]): string {
   return issues
@@ -18,15 +17,21 @@ function formatZodIssues(file: string, issues: z.core.$ZodIssue[]): string {
     .join('\n');
 }
 
-async function readDataFile(absolute: string, shown: string): Promise<{ text: string; data: unknown }> {
-  let text: string;
+// Suite files are small and read once, at start-up: synchronous reads take ~1.5 ms for all of
+// them where the same reads through the thread pool took ~12 ms (`jpeval list`'s start-up).
+async function readSuiteText(absolute: string, shown: string): Promise<string> {
   try {
-    text = await readFile(absolute, 'utf8');
+    return readFileSync(absolute, 'utf8');
   } catch (err) {
     throw new JpevalError(`cannot read suite file ${shown}: ${(err as Error).message}`);
   }
+}
+
+async function readDataFile(absolute: string, shown: string, known?: string): Promise<{ text: string; data: unknown }> {
+  const text = known ?? (await readSuiteText(absolute, shown));
   try {
-    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : await parseYamlCached(text) };
+    // The YAML cache (and what it imports) is needed only when a definition is not cached.
+    return { text, data: absolute.endsWith('.json') ? JSON.parse(text) : await (await import('./parsed-yaml-cache.js')).parseYamlCached(text) };
   } catch (err) {
     const detail = (err as Error).name === 'YAMLParseError' ? (err as Error).message.split('\n')[0] : (err as Error).message;
     throw new JpevalError(`${shown}: not valid ${absolute.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
@@ -46,25 +51,35 @@ export function mergeOver(base: unknown, own: unknown): unknown {
 /**
  * A suite file with its `include:` files (one path or a list, relative to the including file;
  * later ones and the file itself win) merged under it. Returns the merged data and every file's
- * text, in reading order, for the suite's hash.
+ * path and text, in reading order, for the suite's hash.
  */
-async function readWithIncludes(absolute: string, shown: string, chain: string[] = []): Promise<{ data: unknown; texts: string[] }> {
+async function readWithIncludes(absolute: string, shown: string, chain: string[] = [], known?: string): Promise<{ data: unknown; texts: string[]; files: string[] }> {
   if (chain.includes(absolute)) throw new JpevalError(`${shown}: include cycle: ${[...chain, absolute].map((f) => path.basename(f)).join(' → ')}`);
-  const { text, data } = await readDataFile(absolute, shown);
-  if (!isMapping(data) || data.include === undefined) return { data, texts: [text] };
+  const { text, data } = await readDataFile(absolute, shown, known);
+  if (!isMapping(data) || data.include === undefined) return { data, texts: [text], files: [absolute] };
   const { include, ...own } = data;
   const list = typeof include === 'string' ? [include] : include;
   if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw new JpevalError(`${shown}: include: expected a file path or a list of them`);
   let merged: unknown = {};
   const texts: string[] = [];
+  const files: string[] = [];
   for (const file of list as string[]) {
     const target = path.resolve(path.dirname(absolute), file);
     if (!existsSync(target)) throw new JpevalError(`${shown}: include: ${file} not found (looked for ${target})`);
     const base = await readWithIncludes(target, `${shown} → ${file}`, [...chain, absolute]);
     merged = mergeOver(merged, base.data);
     texts.push(...base.texts);
+    files.push(...base.files);
   }
-  return { data: mergeOver(merged, own), texts: [text, ...texts] };
+  return { data: mergeOver(merged, own), texts: [text, ...texts], files: [absolute, ...files] };
+}
+
+/** The suite's hash: every file's text, the suite file's first and its includes in reading order. */
+function suiteHash(texts: string[]): string {
+  // The hash covers the included files too: a change to a shared base changes every suite using it.
+  const hash = createHash('sha256');
+  texts.forEach((t, i) => hash.update(i === 0 ? t : `\0${t}`));
+  return hash.digest('hex');
 }
 
 /** Reads and validates one suite file (YAML or JSON, with its includes); errors name the file and the field. */
@@ -72,7 +87,13 @@ export async function loadSuiteFile(file: string): Promise<Suite> {
   const absolute = path.resolve(file);
   const relative = path.relative(process.cwd(), absolute);
   file = relative.startsWith('..') ? absolute : relative;
-  const { data: raw, texts } = await readWithIncludes(absolute, file);
+  const text = await readSuiteText(absolute, file);
+  // A definition validated before from this exact text (and includes) by this build: the schema
+  // and zod are not even imported (most of `jpeval list`'s start-up otherwise).
+  const cached = await cachedSuiteDefinition(absolute, text);
+  if (cached) return { ...cached.definition, file: absolute, sha256: suiteHash(cached.texts) };
+  const { data: raw, texts, files } = await readWithIncludes(absolute, file, [], text);
+  const { suiteSchema } = await import('./schema.js');
   // jitless: zod otherwise compiles (new Function) a fast path for each object schema on its first
   // parse, which for the ~50 suite files a command validates once each cost more than it saves
   // (~0.1-0.2 s of `jpeval list`'s start-up). The result is the same either way.
@@ -82,16 +103,15 @@ export async function loadSuiteFile(file: string): Promise<Suite> {
       hint: 'see docs/suite-format.md for every field',
     });
   }
-  // The hash covers the included files too: a change to a shared base changes every suite using it.
-  const hash = createHash('sha256');
-  texts.forEach((t, i) => hash.update(i === 0 ? t : `\0${t}`));
-  return { ...parsed.data, file: absolute, sha256: hash.digest('hex') };
+  const definition: SuiteDefinition = parsed.data;
+  storeSuiteDefinition(absolute, texts, files.slice(1), definition);
+  return { ...definition, file: absolute, sha256: suiteHash(texts) };
 }
 
 export async function findSuiteFiles(dir: string): Promise<string[]> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true }); // synchronous: see readSuiteText
   } catch {
     return [];
   }
@@ -116,7 +136,27 @@ export async function loadAllSuites(extraDirs: string[] = []): Promise<Suite[]> 
     if (other) throw new JpevalError(`suite name "${suite.name}" is defined twice: ${other} and ${suite.file}`);
     seen.set(suite.name, suite.file);
   }
-  return suites.sort((a, b) => a.name.localeCompare(b.name));
+  return suites.sort((a, b) => compareSuiteNames(a.name, b.name));
+}
+
+/** Suite-name characters (the schema allows only these) in the order of Unicode's root collation. */
+const NAME_ORDER = new Map([...'_-.0123456789abcdefghijklmnopqrstuvwxyz'].map((c, i) => [c, i]));
+
+/**
+ * Orders suite names as `localeCompare` does in English (and the root locale): for these
+ * characters that is this rank order, compared character by character. Not localeCompare itself:
+ * its first call loads ICU's collation data (~15 ms of `jpeval list`), and it sorted suites
+ * differently under some locales (`ch` after `h` in Czech), so a run's suite order depended on
+ * the user's locale.
+ */
+export function compareSuiteNames(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = NAME_ORDER.get(a[i]!);
+    const y = NAME_ORDER.get(b[i]!);
+    if (x === undefined || y === undefined) return a.localeCompare(b, 'en'); // not a valid name: never happens after validation
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length;
 }
 
 /**
