@@ -32,7 +32,8 @@ export interface StoreOptions {
   /**
    * Share of a busy run's time the screen may take from it (default 0.01). Each publication's cost
    * (the listeners plus the React render and Ink frame they trigger, which run in the microtasks
-   * they queue) is measured, and so is how busy the event loop was since the last one: a frame
+   * they queue) is measured, and so is how busy the event loop was with other work (the previous
+   * frame's own time taken out) since the last one: a frame
    * only slows the run when the loop had other work, so the wait before the next one is
    * frame cost × loop utilisation / budget, between `intervalMs` and `maxIntervalMs`. A run
    * waiting on a remote model redraws five times a second; a CPU-bound local run with thousands
@@ -79,8 +80,11 @@ export class RunStore {
   private readonly loopUtilisation: () => number;
   /** Smoothed milliseconds a publication costs, frame included. */
   private frameCostMs = 0;
-  /** How busy the event loop was between the last two publications (0..1). */
+  /** How busy the event loop was with the run's own work between the last two publications (0..1). */
   private busy = 1;
+  /** When the last publication started (`clock`), and what its frame cost: the frame is not the run's work. */
+  private lastFrameStart: number | undefined;
+  private lastFrameMs = 0;
   private state: Omit<RunSnapshot, 'version' | 'tasks' | 'itemsDone'> = { phase: 'starting', models: [], suites: [], notes: [], stopping: false };
   private itemsDone = 0;
   private current: RunSnapshot;
@@ -211,8 +215,8 @@ export class RunStore {
   }
 
   private publish(): void {
-    if (this.frameBudget > 0) this.busy = this.loopUtilisation();
     const started = this.clock();
+    if (this.frameBudget > 0) this.busy = this.runUtilisation(started);
     this.lastPublished = this.now();
     this.current = this.build();
     this.publications += 1;
@@ -222,7 +226,24 @@ export class RunStore {
     if (this.frameBudget > 0 && this.listeners.size > 0) queueMicrotask(() => this.recordFrameCost(this.clock() - started));
   }
 
+  /**
+   * How busy the loop was with other work than the screen since the last publication. The loop's
+   * utilisation includes the previous frame itself: counted as the run's work, a dear frame on an
+   * idle loop (a remote model) would stretch its own interval (to about 10 × its cost at a 1 %
+   * budget), so it is taken out of both the busy time and the window.
+   */
+  private runUtilisation(now: number): number {
+    const utilisation = this.loopUtilisation();
+    const since = this.lastFrameStart === undefined ? undefined : now - this.lastFrameStart;
+    const frame = this.lastFrameMs;
+    this.lastFrameStart = now;
+    this.lastFrameMs = 0;
+    if (since === undefined || !(since > frame) || frame <= 0) return utilisation;
+    return Math.min(1, Math.max(0, (utilisation * since - frame) / (since - frame)));
+  }
+
   private recordFrameCost(ms: number): void {
+    this.lastFrameMs = ms;
     // Half-life of one frame: follows a screen that grows (a resize) within a couple of frames.
     this.frameCostMs = this.frameCostMs === 0 ? ms : (this.frameCostMs + ms) / 2;
   }

@@ -76,6 +76,52 @@ describe('RunStore', () => {
       expect((await paced(50, 1)).interval).toBe(1000);
     });
 
+    /**
+     * Two seconds with a clock that moves with time and a loop meter that counts, like Node's, the
+     * frames' own time as busy: the run's other work takes `other` of the time outside the frames.
+     */
+    const pacedInTime = async (frameMs: number, other: number): Promise<{ lastSecondRenders: number; interval: number }> => {
+      let framesMs = 0;
+      const clock = (): number => Date.now() + framesMs;
+      let lastAt = clock();
+      let lastFrames = framesMs;
+      const loopUtilisation = (): number => {
+        const at = clock();
+        const elapsed = at - lastAt;
+        const frames = framesMs - lastFrames;
+        lastAt = at;
+        lastFrames = framesMs;
+        return elapsed > 0 ? Math.min(1, (frames + other * (elapsed - frames)) / elapsed) : 1;
+      };
+      const store = new RunStore({ clock, loopUtilisation });
+      let renders = 0;
+      store.subscribe(() => {
+        renders += 1;
+        framesMs += frameMs;
+      });
+      started(store, 2_000);
+      let firstSecondRenders = 0;
+      for (let step = 0; step < 40; step++) {
+        if (step === 20) firstSecondRenders = renders;
+        store.handle({ type: 'item_finished', model: 'm', suite: 's', sample: item(`q${step}`, 'correct') });
+        await vi.advanceTimersByTimeAsync(50); // runs the frame-cost microtask right after each frame
+      }
+      const interval = store.currentIntervalMs();
+      store.dispose();
+      return { lastSecondRenders: renders - firstSecondRenders, interval };
+    };
+
+    it("does not count a frame's own time as the run's work: an idle loop draws five times a second even with dear frames", async () => {
+      // A remote model, items trickling in: 60 ms frames on a loop otherwise idle. Counted as the
+      // run's work, the frames would space themselves out to several hundred ms.
+      const idle = await pacedInTime(60, 0);
+      expect(idle.interval).toBe(200);
+      expect(idle.lastSecondRenders).toBeGreaterThanOrEqual(4);
+      // Other work still spaces them: 60 ms × 0.1 / 0.01 = 600 ms; a saturated loop: the 1 s ceiling.
+      expect((await pacedInTime(60, 0.1)).interval).toBeCloseTo(600, 0);
+      expect((await pacedInTime(60, 1)).interval).toBe(1000);
+    });
+
     it('draws at full rate when the loop is mostly idle (a remote model), or when pacing is off', async () => {
       expect((await paced(6, 0.2)).interval).toBe(200); // 6 × 0.2 / 0.01 = 120 → the 200 ms floor
       expect((await paced(6, 0.5)).interval).toBeCloseTo(300, 6);
