@@ -135,7 +135,14 @@ export class RunStore {
       case 'run_finished':
         this.state = { ...this.state, phase: 'finished', record: event.record };
         this.stopHeartbeat();
-        return this.flush();
+        // Drawn as soon as the runner has returned, not inside its last event: the results are on
+        // disk by then, and a frame drawn here would be counted in the run's own time.
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.publish();
+        }, 0);
+        return;
     }
     this.schedule();
   };
