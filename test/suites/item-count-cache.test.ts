@@ -1,30 +1,16 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearResolveCache } from '../../src/datasets/resolve.js';
 import { listedItemCount } from '../../src/suites/item-count-cache.js';
 import { loadSuiteFile } from '../../src/suites/load-suite.js';
-import { derivedCacheDir } from '../../src/util/derived-cache.js';
 import { sha256 } from '../../src/util/hash.js';
+import { derivedCacheFiles, useFreshCacheDir } from '../helpers/derived-cache-env.js';
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.JPEVAL_CACHE_DIR;
-  process.env.JPEVAL_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'jpeval-countcache-'));
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.JPEVAL_CACHE_DIR;
-  else process.env.JPEVAL_CACHE_DIR = saved;
-});
+useFreshCacheDir('jpeval-countcache-');
 
-const entries = (): string[] => {
-  const dir = derivedCacheDir('item-counts');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-};
+const entries = (): string[] => derivedCacheFiles('item-counts');
 
 const line = (id: number) => `${JSON.stringify({ id: String(id), q: `q${id}`, a: `a${id}` })}\n`;
 

@@ -1,28 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareSuiteNames, findSuiteFiles, loadAllSuites, loadSuiteFile } from '../../src/suites/load-suite.js';
-import { derivedCacheDir } from '../../src/util/derived-cache.js';
 import { builtinSuitesDir } from '../../src/util/paths.js';
+import { derivedCacheFiles, useFreshCacheDir } from '../helpers/derived-cache-env.js';
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.JPEVAL_CACHE_DIR;
-  process.env.JPEVAL_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'jpeval-defcache-'));
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.JPEVAL_CACHE_DIR;
-  else process.env.JPEVAL_CACHE_DIR = saved;
-});
+useFreshCacheDir('jpeval-defcache-');
 
-const entries = (): string[] => {
-  const dir = derivedCacheDir('suite-definitions');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-};
+const entries = (): string[] => derivedCacheFiles('suite-definitions');
 
 const SUITE = (name: string, extra = '') => `include: _shared/base.yaml
 name: ${name}

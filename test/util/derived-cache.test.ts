@@ -1,24 +1,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFingerprint, fingerprintOf } from '../../src/util/build-fingerprint.js';
 import { derivedCacheDir, readDerived, writeDerived } from '../../src/util/derived-cache.js';
+import { derivedCacheFiles, useFreshCacheDir } from '../helpers/derived-cache-env.js';
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.JPEVAL_CACHE_DIR;
-  process.env.JPEVAL_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'jpeval-derived-'));
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.JPEVAL_CACHE_DIR;
-  else process.env.JPEVAL_CACHE_DIR = saved;
-});
+useFreshCacheDir('jpeval-derived-');
 
-const entryFiles = (kind: string): string[] =>
-  readdirSync(derivedCacheDir(kind), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
+const entryFiles = derivedCacheFiles;
 
 describe('derived cache', () => {
   it('gives back what was stored under the same key material, and nothing under other material', () => {
