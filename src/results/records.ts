@@ -16,6 +16,13 @@ export function snakeKeys(value: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), v]));
 }
 
+/**
+ * Flag of a sample whose output was generated but whose scoring was cut short by Ctrl-C (a judge
+ * request in flight): kept in samples.jsonl, outcome unscored, and scored again — not generated
+ * again — by `--resume`.
+ */
+export const SCORING_INTERRUPTED = 'scoring_interrupted';
+
 export function timingRecord(t: RequestTiming): TimingRecord {
   return {
     started_at: t.startedAt,

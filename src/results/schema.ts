@@ -182,7 +182,9 @@ export const runRecordSchema = z
           .object({
             at: z.string(),
             kept_items: z.number().int(),
-            dropped: z.object({ torn: z.number().int(), errors: z.number().int(), duplicates: z.number().int(), unreadable: z.number().int() }).strict(),
+            dropped: z
+              .object({ torn: z.number().int(), errors: z.number().int(), duplicates: z.number().int(), unreadable: z.number().int(), scoring_interrupted: z.number().int().optional() })
+              .strict(),
           })
           .strict(),
       )

@@ -6,13 +6,17 @@ import type { DatasetProvenance, RunRecord, SampleRecord } from '../results/type
 import { errorMessage, JpevalError } from '../util/errors.js';
 import { readRunRecord, RUN_FILE } from '../results/read.js';
 import { stableStringify } from '../util/hash.js';
+import { SCORING_INTERRUPTED, timingFromRecord, usageFromRecord } from '../results/records.js';
+import type { Inference } from './execute-item.js';
 
 /**
  * `jpeval run --resume RUN_DIR`: what a killed run already finished, and whether this command may
  * continue it. A run may be killed at any moment (kill -9, OOM, a preempted node), so
  * samples.jsonl may end in a torn line; that line is dropped. Items that errored are dropped too
  * (they are retried), and so is any second line for an item, so the finished run has every item
- * exactly once. The file is rewritten (atomically) only when something was dropped.
+ * exactly once. Outputs whose scoring Ctrl-C cut short are dropped from the file and handed to the
+ * runner to be scored (not generated) again. The file is rewritten (atomically) only when
+ * something was dropped.
  */
 
 /** What a resumed run keeps of a finished item: what its suite result is computed from. */
@@ -23,8 +27,16 @@ export const resumeKey = (model: string, suite: string): string => `${model}\u00
 export interface ResumeState {
   /** Finished items per (model, suite), by item id. */
   done: Map<string, Map<string, PriorSample>>;
+  /** Generated outputs still to be scored, per (model, suite), by item id. */
+  unscored: Map<string, Map<string, Inference>>;
   kept: number;
-  dropped: { torn: number; errors: number; duplicates: number; unreadable: number };
+  dropped: { torn: number; errors: number; duplicates: number; unreadable: number; scoring_interrupted?: number };
+}
+
+/** A generation output saved by an interrupted run, as the runner's inference (log-likelihood items are run again). */
+function savedInference(sample: SampleRecord): Inference | undefined {
+  if (sample.choice_logprobs) return undefined;
+  return { raw: sample.raw_output, timing: sample.timing.map(timingFromRecord), usage: usageFromRecord(sample.usage), ...(sample.cache ? { cache: sample.cache } : {}) };
 }
 
 async function endsWithNewline(file: string): Promise<boolean> {
@@ -57,7 +69,8 @@ function prior(sample: SampleRecord): PriorSample {
  */
 export async function loadResumeState(samplesFile: string): Promise<ResumeState> {
   const done = new Map<string, Map<string, PriorSample>>();
-  const dropped = { torn: 0, errors: 0, duplicates: 0, unreadable: 0 };
+  const unscored = new Map<string, Map<string, Inference>>();
+  const dropped = { torn: 0, errors: 0, duplicates: 0, unreadable: 0, scoring_interrupted: 0 };
   let kept = 0;
   const complete = await endsWithNewline(samplesFile).catch(() => true);
   const tmp = `${samplesFile}.${process.pid}.resume.tmp`;
@@ -82,6 +95,15 @@ export async function loadResumeState(samplesFile: string): Promise<ResumeState>
       return;
     }
     const key = resumeKey(sample.model, sample.suite);
+    if (sample.score.flags?.includes(SCORING_INTERRUPTED)) {
+      dropped.scoring_interrupted += 1;
+      const saved = savedInference(sample);
+      if (!saved) return;
+      let pending = unscored.get(key);
+      if (!pending) unscored.set(key, (pending = new Map()));
+      pending.set(sample.item_id, saved);
+      return;
+    }
     let items = done.get(key);
     if (!items) done.set(key, (items = new Map()));
     if (items.has(sample.item_id)) {
@@ -103,9 +125,12 @@ export async function loadResumeState(samplesFile: string): Promise<ResumeState>
   }
   if (previous !== undefined) take(previous, true);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  if (dropped.torn + dropped.errors + dropped.duplicates + dropped.unreadable > 0 || !complete) await rename(tmp, samplesFile);
+  if (dropped.torn + dropped.errors + dropped.duplicates + dropped.unreadable + dropped.scoring_interrupted > 0 || !complete) await rename(tmp, samplesFile);
   else await rm(tmp, { force: true });
-  return { done, kept, dropped };
+  // An item finished after all (a later line) is not scored twice.
+  for (const [key, pending] of unscored) for (const id of pending.keys()) if (done.get(key)?.has(id)) pending.delete(id);
+  const { scoring_interrupted, ...always } = dropped;
+  return { done, unscored, kept, dropped: scoring_interrupted > 0 ? dropped : always };
 }
 
 /** The settings of a run that decide its scores; a resume must match them exactly. */

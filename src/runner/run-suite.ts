@@ -2,7 +2,7 @@ import type { Item } from '../datasets/types.js';
 import type { ModelBackend, Prompt } from '../models/types.js';
 import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
-import { timingFromRecord, timingRecord, usageFromRecord, usageRecord } from '../results/records.js';
+import { SCORING_INTERRUPTED, timingFromRecord, timingRecord, usageFromRecord, usageRecord } from '../results/records.js';
 import { scoreItem } from '../scoring/score-item.js';
 import type { ScoringRuntime } from '../scoring/scorers.js';
 import { breakdownValues } from '../scoring/breakdown.js';
@@ -27,6 +27,8 @@ export interface SuiteRunInput {
   total: number;
   /** Items a resumed run already finished: counted in the result, not run again. */
   done?: ReadonlyMap<string, PriorSample>;
+  /** Outputs a resumed run generated but could not score (Ctrl-C while judging): scored, not generated again. */
+  unscored?: ReadonlyMap<string, Inference>;
   fewshotPool: Item[];
   shots: number;
   seed: number;
@@ -114,7 +116,11 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
         ...(inference.choiceLogprobs ? { choiceLogprobs: inference.choiceLogprobs } : {}),
         ...(inference.choiceChars ? { choiceChars: inference.choiceChars } : {}),
       };
-      const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal });
+      const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal }).catch((err: unknown) => {
+        // Ctrl-C while a scorer (a judge) was working: the output is kept, to be scored on resume.
+        if (!signal.aborted) throw err;
+        return { extracted: null, score: { outcome: 'unscored' as const, values: {}, stats: {}, flags: [SCORING_INTERRUPTED] } };
+      });
       if (inference.flags) score.flags.push(...inference.flags);
       const outputChars = [...inference.raw].length;
       meter.add(inference.timing, inference.usage, outputChars);
@@ -190,7 +196,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       try {
         if (input.mode === 'generate') {
           const { item, prompt } = prompted[0]!;
-          await finish(item, prompt, await generateItem(input.backend, suite, item, prompt, signal));
+          await finish(item, prompt, input.unscored?.get(item.id) ?? (await generateItem(input.backend, suite, item, prompt, signal)));
         } else {
           const inferences = await loglikelihoodItems(input.backend, suite, prompted, signal);
           for (const [j, inf] of inferences.entries()) await finish(prompted[j]!.item, prompted[j]!.prompt, inf);

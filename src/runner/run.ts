@@ -180,7 +180,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
     const d = resumed.dropped;
     events.emit({
       type: 'warning',
-      message: `resuming ${writer.dir}: ${resumed.kept} finished item(s) kept; dropped ${d.torn} torn line(s), ${d.errors} failed item(s) to retry, ${d.duplicates} duplicate(s), ${d.unreadable} unreadable line(s)`,
+      message: `resuming ${writer.dir}: ${resumed.kept} finished item(s) kept; dropped ${d.torn} torn line(s), ${d.errors} failed item(s) to retry, ${d.duplicates} duplicate(s), ${d.unreadable} unreadable line(s)${d.scoring_interrupted ? `; ${d.scoring_interrupted} output(s) whose scoring was interrupted, to score again` : ''}`,
     });
   }
 
@@ -223,6 +223,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
             items: l.items,
             total: l.total,
             ...(resumed?.done.has(resumeKey(model.id, l.suite.name)) ? { done: resumed.done.get(resumeKey(model.id, l.suite.name))! } : {}),
+            ...(resumed?.unscored.has(resumeKey(model.id, l.suite.name)) ? { unscored: resumed.unscored.get(resumeKey(model.id, l.suite.name))! } : {}),
             fewshotPool: l.pool,
             shots: l.shots,
             seed: opts.seed,

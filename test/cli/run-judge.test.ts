@@ -48,6 +48,8 @@ describe('jpeval run --judge', () => {
   let server: FakeServer;
   let dir: string;
   const judgePrompts: string[] = [];
+  const answererPrompts: string[] = [];
+  let slowJudgeHangs = true;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'jpeval-judge-'));
     await mkdir(path.join(dir, 'suites'));
@@ -58,7 +60,8 @@ describe('jpeval run --judge', () => {
     server = await startFakeOpenAIServer({
       models: ['answerer', 'judge', 'slow-judge'],
       respond: (req) => {
-        if (req.model === 'slow-judge') return { text: '[[5]]', delayMs: 60_000 }; // only cancellation ends it early
+        if (req.model === 'slow-judge' && slowJudgeHangs) return { text: '[[5]]', delayMs: 60_000 }; // only cancellation ends it early
+        if (req.model === 'answerer') answererPrompts.push(req.prompt);
         if (req.model === 'answerer') return req.prompt.includes('みかん') ? '一人四個です。' : req.prompt.includes('春') ? '桜が咲く穏やかな朝。' : 'わかりません';
         judgePrompts.push(req.prompt);
         if (req.prompt.includes('一人四個です。')) return '参考と一致。評価：[[9]]';
@@ -103,7 +106,7 @@ describe('jpeval run --judge', () => {
     expect(res.stdout).toContain('3 output(s) await a judge');
   });
 
-  it('Ctrl-C cancels judge requests in flight instead of waiting for them', async () => {
+  it('Ctrl-C cancels judge requests in flight instead of waiting for them, keeping the outputs for --resume to score', async () => {
     const out = path.join(dir, 'out-sigint');
     let sent = false;
     const started = Date.now();
@@ -122,5 +125,29 @@ describe('jpeval run --judge', () => {
     const run = runRecordSchema.parse(JSON.parse(await readFile(path.join(out, runId!, 'run.json'), 'utf8')));
     expect(run.status).toBe('interrupted');
     expect(run.results[0]?.complete ?? false).toBe(false);
+
+    // Nothing already computed is lost: the outputs being judged are in samples.jsonl, flagged
+    // unscored, and --resume (with a judge that answers) scores them without asking the model again.
+    const runDir = path.join(out, runId!);
+    const interrupted = (await readFile(path.join(runDir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => sampleRecordSchema.parse(JSON.parse(l)));
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(run.results[0]!.n).toBe(interrupted.length);
+    for (const s of interrupted) {
+      expect(s.raw_output).not.toBe('');
+      expect(s).toMatchObject({ outcome: 'unscored', score: { flags: ['scoring_interrupted'] } });
+    }
+    const askedBefore = answererPrompts.length;
+    slowJudgeHangs = false; // the judge is back: the same settings (taken from run.json) now finish the run
+    const resumed = await runCli(['run', '--resume', runDir, '--suites-dir', path.join(dir, 'suites'), '--data-dir', path.join(dir, 'data')]);
+    expect(resumed.stderr).toContain(`${interrupted.length} output(s) whose scoring was interrupted, to score again`);
+    expect(resumed.code).toBe(0);
+    expect(answererPrompts.length - askedBefore).toBe(3 - interrupted.length); // only the items never generated
+    const final = runRecordSchema.parse(JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')));
+    expect(final.status).toBe('completed');
+    expect(final.results[0]!.metrics.judge!.value).toBeCloseTo((0.9 + 0.7 + 0) / 3, 12); // as the uninterrupted run
+    expect(final.resumes?.[0]?.dropped).toMatchObject({ scoring_interrupted: interrupted.length });
+    const lines = (await readFile(path.join(runDir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => sampleRecordSchema.parse(JSON.parse(l)));
+    expect(lines.map((l) => l.item_id).sort()).toEqual(['g1', 'g2', 'g3']);
+    expect(lines.every((l) => !l.score.flags.includes('scoring_interrupted'))).toBe(true);
   });
 });
