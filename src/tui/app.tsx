@@ -115,8 +115,25 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
       if (!(route.name === 'run' && running)) nav.back();
     }
   };
+  // The keys of one read (tmux send-keys, fast typing, a paste) are handled one per render: each
+  // must meet the screen and state the previous one left — "jjj" moves three rows, and the key
+  // after an Enter goes to the screen that Enter opened, not to a handler from before it.
+  const pendingKeys = useRef<[string, Key][]>([]);
+  const [, setKeyTurn] = useState(0);
+  const nextKey = (): void => {
+    const next = pendingKeys.current.shift();
+    if (!next) return;
+    onKey(next[0], next[1]);
+    if (pendingKeys.current.length > 0) setKeyTurn((t) => t + 1); // a render even if that key changed nothing
+  };
   useInput((input, key) => {
-    for (const [i, k] of splitChunk(input, key)) onKey(i, k);
+    const idle = pendingKeys.current.length === 0;
+    pendingKeys.current.push(...splitChunk(input, key));
+    if (idle) nextKey();
+  });
+  // After each render (screens' key handlers are set in layout effects, before this runs).
+  useEffect(() => {
+    if (pendingKeys.current.length > 0) nextKey();
   });
 
   // One row is left free: Ink repaints the whole screen when its output fills the terminal.

@@ -148,6 +148,22 @@ describe('TUI screens (ink-testing-library)', () => {
     expectWithinWidth(r);
   });
 
+  it('keys that arrive in one read (tmux send-keys, fast typing) each act on the screen the previous one left', async () => {
+    const root = await tempRoot();
+    await writeRun(root, 'run-a', [{ model: 'm1', suite: 'qa', items: ITEMS_A }]);
+    const r = app({ initialRoute: { name: 'runs', dir: root } });
+    await until(r, 'run-a');
+    await press(r, KEYS.enter);
+    await until(r, 'sorted by suite');
+    r.stdin.write('ss'); // the sort column, twice
+    await until(r, 'sorted by value');
+    r.stdin.write('\r');
+    await until(r, '6/6 items');
+    r.stdin.write('jjj\r'); // three rows down, then open: the fourth item
+    await until(r, /q4 \(4\/6\)/);
+    expectWithinWidth(r);
+  });
+
   it('compare: mark two runs, see gained / lost / p, open the flipped items', async () => {
     const root = await tempRoot();
     await writeRun(root, 'run-old', [{ model: 'old', suite: 'qa', items: ITEMS_A }], '2026-11-01T00:00:00.000Z');
