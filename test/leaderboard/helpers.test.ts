@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incomparabilityReason, type ComparabilityKey } from '../../src/leaderboard/comparability.js';
-import { paretoFront } from '../../src/leaderboard/html/charts.js';
+import { historySpec, paretoFront, renderSvg } from '../../src/leaderboard/html/charts.js';
+import type { LeaderboardData } from '../../src/leaderboard/types.js';
 import { escapeHtml, jsonForScript } from '../../src/leaderboard/html/escape.js';
 import { csvField } from '../../src/leaderboard/render-csv.js';
 import { mdEscape } from '../../src/leaderboard/render-markdown.js';
@@ -49,5 +50,20 @@ describe('Pareto front and suite kinds', () => {
     expect(suiteKind('jcommonsenseqa', 'MC')).toBe('general');
     expect(headline('bleu', 42)).toBeCloseTo(0.42, 12);
     expect(headline('accuracy', 0.42)).toBe(0.42);
+  });
+});
+
+describe('history chart', () => {
+  it('labels times on a 24-hour UTC clock, whatever the time zone of the machine that builds the site', async () => {
+    const history = [
+      { model: 'a', started_at: '2026-12-01T02:00:00Z', overall: 0.5 },
+      { model: 'a', started_at: '2026-12-01T14:30:00Z', overall: 0.55 },
+      { model: 'a', started_at: '2026-12-02T18:00:00Z', overall: 0.6 },
+    ];
+    const svg = await renderSvg(historySpec({ history } as unknown as LeaderboardData)!);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(labels).toContain('UTC');
+    expect(labels.some((l) => /^12-01 1[5-9]:00$|^12-01 2\d:00$/.test(l))).toBe(true); // an afternoon hour, 24-hour
+    expect(labels.some((l) => /AM|PM/.test(l))).toBe(false);
   });
 });

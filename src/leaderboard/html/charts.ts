@@ -99,7 +99,7 @@ export function historySpec(d: LeaderboardData): Spec | undefined {
     height: 240,
     data: { values },
     layer: [
-      { name: 'history', mark: { type: 'line', point: true }, encoding: { x: { field: 'time', type: 'temporal', title: null }, y: { field: 'overall', type: 'quantitative', title: 'overall score' }, color: { field: 'model', type: 'nominal' } } },
+      { name: 'history', mark: { type: 'line', point: true }, encoding: { x: { field: 'time', type: 'temporal', title: 'UTC', scale: { type: 'utc' }, axis: { format: '%m-%d %H:%M' } }, y: { field: 'overall', type: 'quantitative', title: 'overall score' }, color: { field: 'model', type: 'nominal' } } },
     ],
   } as Spec;
 }
