@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incomparabilityReason, type ComparabilityKey } from '../../src/leaderboard/comparability.js';
-import { historySpec, paretoFront, renderSvg } from '../../src/leaderboard/html/charts.js';
+import { historySpec, paretoFront, qualitySpeedSpec, renderSvg } from '../../src/leaderboard/html/charts.js';
 import type { LeaderboardData } from '../../src/leaderboard/types.js';
 import { escapeHtml, jsonForScript } from '../../src/leaderboard/html/escape.js';
 import { csvField } from '../../src/leaderboard/render-csv.js';
@@ -43,6 +43,20 @@ describe('Pareto front and suite kinds', () => {
       { id: 'middle', quality: 0.7, speed: 60 },
     ]);
     expect([...f].sort()).toEqual(['fast', 'good', 'middle']);
+  });
+  it('draws one front per throughput class: a slower entry is not dominated by one measured at another concurrency', () => {
+    const summary = [
+      { entry: 'remote-a', overall: 0.8 },
+      { entry: 'remote-b', overall: 0.6 },
+      { entry: 'local-c', overall: 0.5 },
+    ];
+    const row = (entry: string, cls: number, speed: number) => ({ entry, suite: 's', requests: 10, output_chars_per_s: speed, throughput_class: cls });
+    const d = { summary, throughput: [row('remote-a', 0, 900), row('remote-b', 0, 500), row('local-c', 1, 40)], entries: [] } as unknown as LeaderboardData;
+    const spec = qualitySpeedSpec(d) as unknown as { layer: { name?: string; data: { values: { pareto: string; speed: number; class: string }[] } }[] };
+    const points = spec.layer.find((l) => l.name === 'points')!.data.values;
+    // Across classes local-c would be dominated by remote-a; within its own class it is the front.
+    expect(points.map((p) => `${p.speed}:${p.pareto}`)).toEqual(['900:Pareto front', '500:dominated', '40:Pareto front']);
+    expect(new Set(spec.layer.find((l) => l.name === 'front')!.data.values.map((v) => v.class))).toEqual(new Set(['class 0', 'class 1']));
   });
   it('classifies hallucination and industrial suites; BLEU is averaged on a 0–1 scale', () => {
     expect(suiteKind('halluc-jtruthfulqa', 'QA')).toBe('hallucination');

@@ -61,17 +61,22 @@ export function paretoFront(points: { id: string; quality: number; speed: number
   return front;
 }
 
-/** Overall quality against mean output characters per second, with the Pareto front drawn as a step line. */
+/**
+ * Overall quality against mean output characters per second, with the Pareto front drawn as a step
+ * line — one front per throughput class: speeds measured at other concurrency, batch size or
+ * hardware are not comparable, so an entry is only dominated by entries of its own class.
+ */
 export function qualitySpeedSpec(d: LeaderboardData): Spec | undefined {
   const label = labelOf(d);
   const points = d.summary.flatMap((s) => {
     const rows = d.throughput.filter((t) => t.entry === s.entry && t.requests > 0);
     if (s.overall === null || !rows.length) return [];
-    return [{ id: s.entry, quality: s.overall, speed: rows.reduce((a, r) => a + r.output_chars_per_s, 0) / rows.length }];
+    return [{ id: s.entry, cls: rows[0]!.throughput_class, quality: s.overall, speed: rows.reduce((a, r) => a + r.output_chars_per_s, 0) / rows.length }];
   });
   if (!points.length) return undefined;
-  const front = paretoFront(points);
-  const values = points.map((p) => ({ model: label.get(p.id), quality: p.quality, speed: p.speed, pareto: front.has(p.id) ? 'Pareto front' : 'dominated' }));
+  const classes = [...new Set(points.map((p) => p.cls))];
+  const front = new Set(classes.flatMap((c) => [...paretoFront(points.filter((p) => p.cls === c))]));
+  const values = points.map((p) => ({ model: label.get(p.id), class: `class ${p.cls}`, quality: p.quality, speed: p.speed, pareto: front.has(p.id) ? 'Pareto front' : 'dominated' }));
   const frontValues = values.filter((v) => v.pareto === 'Pareto front').sort((a, b) => a.speed - b.speed);
   const x = { field: 'speed', type: 'quantitative', title: 'output chars/s (mean over suites)', scale: { zero: false } };
   const y = { field: 'quality', type: 'quantitative', title: 'overall score', scale: { zero: false } };
@@ -81,7 +86,7 @@ export function qualitySpeedSpec(d: LeaderboardData): Spec | undefined {
     width: 420,
     height: 260,
     layer: [
-      { name: 'front', data: { values: frontValues }, mark: { type: 'line', interpolate: 'step-before', color: '#d62728' }, encoding: { x, y } },
+      { name: 'front', data: { values: frontValues }, mark: { type: 'line', interpolate: 'step-before', color: '#d62728' }, encoding: { x, y, detail: { field: 'class', type: 'nominal' } } },
       { name: 'points', data: { values }, mark: { type: 'point', filled: true, size: 80 }, encoding: { x, y, color: { field: 'model', type: 'nominal' }, shape: { field: 'pareto', type: 'nominal', title: null } } },
       { data: { values }, mark: { type: 'text', dx: 6, align: 'left', fontSize: 10 }, encoding: { x, y, text: { field: 'model' } } },
     ],
