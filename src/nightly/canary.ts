@@ -30,7 +30,7 @@ export interface CanaryResult {
  * batching and kernels must not move a score; any log-probability moving by more than the
  * tolerance, or any outcome flipping, is reported as drift.
  */
-export async function runCanary(cfg: CanaryConfig, outDir: string, seed: number): Promise<CanaryResult> {
+export async function runCanary(cfg: CanaryConfig, outDir: string, seed: number, where: { suitesDir?: string[]; dataDir?: string } = {}): Promise<CanaryResult> {
   const spec = parseModelSpec(cfg.model);
   const dirs: string[] = [];
   const byBatch: Map<string, { logprobs?: number[]; outcome: string }>[] = [];
@@ -38,6 +38,9 @@ export async function runCanary(cfg: CanaryConfig, outDir: string, seed: number)
     const { dir } = await executeNightlyRun({
       models: [{ spec, name: cfg.model, batchSize, concurrency: 1, settings: {} }],
       suites: [cfg.suite],
+      // The night's own suite folders and data: the canary may be one of the user's suites.
+      ...(where.suitesDir ? { suitesDir: where.suitesDir } : {}),
+      ...(where.dataDir ? { dataDir: where.dataDir } : {}),
       limit: cfg.limit,
       seed,
       outDir: path.join(outDir, 'canary'),

@@ -51,8 +51,7 @@ export async function checkNightlySelections(file: string, suites: string[], sui
   await named('suites', () => pickSuites(suites, suitesDir));
   if (canary) {
     await named('canary.model', () => parseModelSpec(canary.model));
-    // The canary runs with the built-in suites only (no suites_dir), as runCanary does.
-    await named('canary.suite', () => pickSuites([canary.suite], []));
+    await named('canary.suite', () => pickSuites([canary.suite], suitesDir));
   }
 }
 

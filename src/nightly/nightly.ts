@@ -104,7 +104,7 @@ export async function runNightly(cfg: NightlyConfig, io: { progress?: NodeJS.Wri
   await mkdir(path.dirname(cfg.history), { recursive: true });
   await appendHistory(cfg.history, line);
 
-  const canary = cfg.canary ? await runCanary(cfg.canary, cfg.out, cfg.seed) : undefined;
+  const canary = cfg.canary ? await runCanary(cfg.canary, cfg.out, cfg.seed, { ...(cfg.suites_dir ? { suitesDir: cfg.suites_dir } : {}), ...(cfg.data_dir ? { dataDir: cfg.data_dir } : {}) }) : undefined;
   const updated = await readHistory(cfg.history);
   await writeLeaderboardSite([dir], cfg.site, { seed: cfg.seed, history: updated.points, warn });
 
