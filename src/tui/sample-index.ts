@@ -36,13 +36,16 @@ export function matchesFilter(entry: Pick<SampleEntry, 'outcome' | 'flagged'>, f
   }
 }
 
+/** The entries of an index, and the number of a torn last line it skipped (the browser says so). */
+export type SampleIndex = SampleEntry[] & { tornLine?: number };
+
 /**
  * Streams samples.jsonl and returns the entries `keep` accepts (e.g. one model × suite). An
  * unreadable line is an error naming file and line; a torn last line (a run killed mid-write) is
- * skipped, as the runner itself would have lost only that item.
+ * skipped, as the runner itself would have lost only that item, and its number returned.
  */
-export async function indexSamples(file: string, keep: (sample: SampleView) => boolean = () => true): Promise<SampleEntry[]> {
-  const entries: SampleEntry[] = [];
+export async function indexSamples(file: string, keep: (sample: SampleView) => boolean = () => true): Promise<SampleIndex> {
+  const entries: SampleIndex = [];
   let offset = 0;
   let lineNo = 0;
   let carry: Buffer = Buffer.alloc(0);
@@ -56,6 +59,7 @@ export async function indexSamples(file: string, keep: (sample: SampleView) => b
         sample = parseSampleLine(text, `${file}:${lineNo}`);
       } catch (err) {
         if (!last) throw err;
+        entries.tornLine = lineNo;
       }
       if (sample && keep(sample)) {
         entries.push({

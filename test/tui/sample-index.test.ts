@@ -41,7 +41,9 @@ describe('windowed samples.jsonl', () => {
     const dir = await writeRun(root, 'run-a', [{ model: 'm1', suite: 'qa', items: ITEMS_A }]);
     const file = samplesFile(dir);
     await appendFile(file, '{"schema_version":1,"run_id":"run-a","su');
-    expect(await indexSamples(file)).toHaveLength(6);
+    const index = await indexSamples(file);
+    expect(index).toHaveLength(6);
+    expect(index.tornLine).toBe(7); // said on the items screen
     const lines = (await readFile(file, 'utf8')).split('\n');
     lines[2] = '{oops';
     await writeFile(file, lines.join('\n'));

@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -161,6 +163,16 @@ describe('TUI screens (ink-testing-library)', () => {
     await until(r, '6/6 items');
     r.stdin.write('jjj\r'); // three rows down, then open: the fourth item
     await until(r, /q4 \(4\/6\)/);
+    expectWithinWidth(r);
+  });
+
+  it('items: a cut-off last line of samples.jsonl (a killed run) is said, not silently dropped', async () => {
+    const root = await tempRoot();
+    const dir = await writeRun(root, 'run-a', [{ model: 'm1', suite: 'qa', items: ITEMS_A }]);
+    await appendFile(path.join(dir, 'samples.jsonl'), '{"schema_version":2,"run_id":"run-a","su');
+    const r = app({ initialRoute: { name: 'items', runDir: dir, model: 'm1', suite: 'qa' } });
+    const frame = await until(r, '6/6 items');
+    expect(frame).toContain('samples.jsonl line 7 is cut off');
     expectWithinWidth(r);
   });
 

@@ -81,11 +81,16 @@ export function ItemsScreen({ runDir, model, suite, width, height }: ItemsScreen
       : index.status === 'error'
         ? index.message
         : `${suite} × ${model} · ${entries.length}/${all.length} items · filter ${filter} (f)${text || typing ? ` · id ~ ${text}${typing ? '▏' : ''}` : ' · / id'} · Enter: open`;
+  const torn = index.status === 'ready' ? index.value.tornLine : undefined;
   const idWidth = Math.max(8, Math.min(24, Math.floor(width / 4)));
   return (
     <Box flexDirection="column">
       <Line text={info} width={width} bold {...(index.status === 'error' ? { color: 'red' } : {})} />
-      <Line text={`  ${fit('item', idWidth + 2)} output`} width={width} dim />
+      {torn !== undefined ? (
+        <Line text={`samples.jsonl line ${torn} is cut off (the run was killed mid-write) and not shown: jpeval run --resume repairs it`} width={width} color="yellow" />
+      ) : (
+        <Line text={`  ${fit('item', idWidth + 2)} output`} width={width} dim />
+      )}
       <ListView
         items={entries}
         cursor={selected}
