@@ -53,6 +53,7 @@ export function formatRunTable(record: RunRecord): string {
     if (r.skipped && r.model === models[0]) notes.push(`  ${r.suite}: ${r.skipped} record(s) left out by the suite's where / split_where filter (counted in run.json datasets)`);
     if (r.flags.judge_unreadable) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.judge_unreadable} judge verdict(s) without a readable rating, counted as 0 (flags in run.json)`);
     if (r.flags.judge_error) notes.push(`* ${r.suite} × ${r.model}: ${r.flags.judge_error} judge request(s) failed; re-judge with \`jpeval score RUN_DIR --judge SPEC\``);
+    if (r.flags.scoring_interrupted) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.scoring_interrupted} output(s) whose scoring was interrupted, not counted: \`jpeval run --resume RUN_DIR\` scores them`);
     if (r.flags.needs_judge) notes.push(`  ${r.suite} × ${r.model}: ${r.flags.needs_judge} output(s) await a judge: \`jpeval score RUN_DIR --judge SPEC\``);
   }
   notes.push(...breakdownLines(record));

@@ -4,7 +4,7 @@ import type { SampleRecord, SuiteResult } from '../results/types.js';
 import { RESULTS_SCHEMA_VERSION } from '../results/types.js';
 import { SCORING_INTERRUPTED, timingFromRecord, timingRecord, usageFromRecord, usageRecord } from '../results/records.js';
 import { scoreItem } from '../scoring/score-item.js';
-import type { ScoringRuntime } from '../scoring/scorers.js';
+import { resolveScorers, type ScoringRuntime } from '../scoring/scorers.js';
 import { breakdownValues } from '../scoring/breakdown.js';
 import { goldAnswer } from '../suites/choices.js';
 import { promptForRecord, renderPrompt, selectShots } from '../suites/render.js';
@@ -65,6 +65,14 @@ function breakdownOf(suite: Suite, item: Item): Record<string, string> | undefin
   return Object.fromEntries(values);
 }
 
+/**
+ * The values of an item whose scoring Ctrl-C cut short: null for every mean metric (not known
+ * yet), so the partial run.json leaves it out of each metric's n instead of counting it as 0.
+ */
+function notScoredValues(suite: Suite): Record<string, null> {
+  return Object.fromEntries(resolveScorers(suite).flatMap(({ name, metric }) => (metric.kind === 'mean' ? [[name, null]] : [])));
+}
+
 /** A finished item as the suite result needs it; its timings go to the meter, not into memory. */
 function finishedFromPrior(p: PriorSample, suite: Suite, item: Item, meter: ThroughputMeter): FinishedItem {
   meter.add(p.timing.map(timingFromRecord), usageFromRecord(p.usage), p.output_chars);
@@ -119,7 +127,7 @@ export async function runSuite(input: SuiteRunInput): Promise<SuiteResult> {
       const { extracted, score } = await scoreItem(suite, item, inference.raw, extra, { ...input.scoring, signal }).catch((err: unknown) => {
         // Ctrl-C while a scorer (a judge) was working: the output is kept, to be scored on resume.
         if (!signal.aborted) throw err;
-        return { extracted: null, score: { outcome: 'unscored' as const, values: {}, stats: {}, flags: [SCORING_INTERRUPTED] } };
+        return { extracted: null, score: { outcome: 'unscored' as const, values: notScoredValues(suite), stats: {}, flags: [SCORING_INTERRUPTED] } };
       });
       if (inference.flags) score.flags.push(...inference.flags);
       const outputChars = [...inference.raw].length;

@@ -1,6 +1,6 @@
 import { Box, useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { ActiveScreenContext, KeyContext, splitChunk, type KeyHandler } from './components/keys.js';
+import { ActiveScreenContext, isCtrlC, KeyContext, splitChunk, type KeyHandler } from './components/keys.js';
 import { Line } from './components/line.js';
 import { useTerminalSize } from './components/terminal-size.js';
 import { NavContext, type Nav, type Route } from './nav.js';
@@ -102,7 +102,7 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
   };
 
   const onKey = (input: string, key: Key): void => {
-    if (key.ctrl && input === 'c') return stopOrQuit();
+    if (isCtrlC(input, key)) return stopOrQuit();
     if (help) {
       if (key.escape || input === '?' || input === 'q') setHelp(false);
       return;
@@ -119,16 +119,24 @@ export function App({ ctx, initialPick, initialRoute, launch, storeOptions, onQu
   // must meet the screen and state the previous one left — "jjj" moves three rows, and the key
   // after an Enter goes to the screen that Enter opened, not to a handler from before it.
   const pendingKeys = useRef<[string, Key][]>([]);
+  // Read when a key is handled: Ink may still call the input handler of an earlier render (before
+  // its effects re-subscribed the new one), whose closure would see an older route, help or run.
+  const latest = useRef({ onKey, stopOrQuit });
+  latest.current = { onKey, stopOrQuit };
   const [, setKeyTurn] = useState(0);
   const nextKey = (): void => {
     const next = pendingKeys.current.shift();
     if (!next) return;
-    onKey(next[0], next[1]);
+    latest.current.onKey(next[0], next[1]);
     if (pendingKeys.current.length > 0) setKeyTurn((t) => t + 1); // a render even if that key changed nothing
   };
   useInput((input, key) => {
+    const keys = splitChunk(input, key);
+    // Ctrl-C is an interrupt, not a key in line: it stops the run now, as in `jpeval run`.
+    const rest = keys.filter(([i, k]) => !isCtrlC(i, k));
+    for (let n = keys.length - rest.length; n > 0; n--) latest.current.stopOrQuit();
     const idle = pendingKeys.current.length === 0;
-    pendingKeys.current.push(...splitChunk(input, key));
+    pendingKeys.current.push(...rest);
     if (idle) nextKey();
   });
   // After each render (screens' key handlers are set in layout effects, before this runs).

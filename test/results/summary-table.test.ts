@@ -43,6 +43,11 @@ describe('formatRunTable', () => {
     expect(text).toMatch(/OVERALL/);
     expect(text).toContain('* jnli × m2: incomplete (10 scored, 2 errors)');
   });
+  it('says how many outputs Ctrl-C left unjudged and how to score them', () => {
+    const r = { ...result('m', 'mt-bench-ja', 'GEN', 'judge', 0.5, false), flags: { scoring_interrupted: 3 } };
+    const text = formatRunTable({ results: [r], summary: summarize([r]) } as unknown as RunRecord);
+    expect(text).toContain('mt-bench-ja × m: 3 output(s) whose scoring was interrupted, not counted: `jpeval run --resume RUN_DIR` scores them');
+  });
   it('counts CJK characters as two columns', () => {
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('日本語')).toBe(6);

@@ -176,6 +176,19 @@ describe('TUI screens (ink-testing-library)', () => {
     expectWithinWidth(r);
   });
 
+  it('Ctrl-C sent in one read with other keys still stops the run at once', async () => {
+    const quits: unknown[] = [];
+    const r = app({ launch: fakeLaunch(new Promise(() => {}), []), onQuit: (s) => quits.push(s) });
+    await press(r, ' ', KEYS.enter);
+    await until(r, '3/6');
+    r.stdin.write('jj\x03k'); // e.g. tmux send-keys jj C-c k, or keys typed fast
+    await until(r, /^interrupted in /m);
+    expect(quits).toEqual([]);
+    r.stdin.write('j\x03'); // the second Ctrl-C quits, as alone
+    for (let i = 0; i < 50 && quits.length === 0; i++) await sleep(10);
+    expect(quits).toMatchObject([{ interrupted: true }]);
+  });
+
   it('compare: mark two runs, see gained / lost / p, open the flipped items', async () => {
     const root = await tempRoot();
     await writeRun(root, 'run-old', [{ model: 'old', suite: 'qa', items: ITEMS_A }], '2026-11-01T00:00:00.000Z');

@@ -54,5 +54,15 @@ describe('key chunks', () => {
     const parts = splitChunk('敬語\r', none as never);
     expect(parts.map(([i, k]) => (k.return ? '⏎' : i))).toEqual(['敬', '語', '⏎']);
     expect(splitChunk('q', none as never)).toHaveLength(1);
+    // Control characters mean what Ink reports for them alone: Ctrl-<letter>, Backspace, Delete.
+    const ctl = splitChunk('j\x03a\x7f\b\x04', none as never);
+    expect(ctl.map(([i, k]) => [i, k.ctrl, k.backspace, k.delete])).toEqual([
+      ['j', false, false, false],
+      ['c', true, false, false],
+      ['a', false, false, false],
+      ['', false, false, true],
+      ['', false, true, false],
+      ['d', true, false, false],
+    ]);
   });
 });

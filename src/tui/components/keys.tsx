@@ -47,16 +47,24 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
  * Ink hands over a whole read as one input when several keys arrive together (a paste, fast
  * typing, an IME commit, tmux send-keys): "particles\r" would otherwise be one unknown key. Split
- * it into one key per character, a newline becoming Enter, so every key means what it would alone.
+ * it into one key per character, a newline becoming Enter, so every key means what it would alone:
+ * a control character is the Ctrl-key Ink would report for it alone (Ctrl-C among other keys
+ * still stops a run), Backspace (\b) and Delete (\x7f) edit text.
  */
 export function splitChunk(input: string, key: Key): [string, Key][] {
   if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-  const plain: Key = { ...key, return: false, tab: false, escape: false, backspace: false, delete: false };
+  const plain: Key = { ...key, ctrl: false, return: false, tab: false, escape: false, backspace: false, delete: false };
   const out: [string, Key][] = [];
   for (const { segment } of segmenter.segment(input)) {
     if (segment === '\r' || segment === '\n' || segment === '\r\n') out.push(['', { ...plain, return: true }]);
     else if (segment === '\t') out.push(['', { ...plain, tab: true }]);
+    else if (segment === '\b') out.push(['', { ...plain, backspace: true }]);
+    else if (segment === '\x7f') out.push(['', { ...plain, delete: true }]);
+    else if (segment.length === 1 && segment >= '\x01' && segment <= '\x1a') out.push([String.fromCharCode(segment.charCodeAt(0) + 96), { ...plain, ctrl: true }]);
     else out.push([segment, plain]);
   }
   return out;
 }
+
+/** Ctrl-C, which stops a run (then quits) at once, ahead of any keys still waiting their turn. */
+export const isCtrlC = (input: string, key: Key): boolean => key.ctrl && input === 'c';
