@@ -5,26 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecordSchema, sampleRecordSchema } from '../../src/results/schema.js';
 import { startFakeOpenAIServer, type FakeServer } from '../helpers/fake-openai-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { miniJudgeSuite } from '../helpers/judge-suite.js';
 
 /**
  * A judge-scored generation suite (MT-Bench style) with our own questions and judge template:
  * the judge model rates each answer, and the suite reports the mean rating / scale.
  */
-const SUITE = `name: mini-judge
-version: 1
-title: Mini judge
-source: { kind: upstream, benchmark: MINI }
-category: GEN
-task: generation
-dataset:
-  loader: jsonl
-  splits: { test: judged/questions.jsonl }
-  split: test
-  fields: { id: id, gold: reference, gold_type: text }
-prompt:
-  format: chat
-  template: "{{question}}"
-judge:
+const SUITE = miniJudgeSuite(`judge:
   templates: judged/judge_prompts.jsonl
   template: plain
   reference_template: with-ref
@@ -33,7 +20,7 @@ judge:
   reference_field: reference
   scale: 10
 metrics: []
-`;
+`);
 const QUESTIONS = [
   { id: 'g1', category: 'writing', question: '春の朝を短く描写してください。', reference: '-' },
   { id: 'g2', category: 'reasoning', question: '三人で十二個のみかんを分けると一人何個ですか。', reference: '四個' },

@@ -6,6 +6,7 @@ import { runRecordSchema, sampleRecordSchema } from '../../src/results/schema.js
 import type { RunRecord, SampleRecord } from '../../src/results/types.js';
 import { startFakeOpenAIServer, type FakeServer } from '../helpers/fake-openai-server.js';
 import { projectRoot, runCli } from '../helpers/run-cli.js';
+import { miniJudgeSuite } from '../helpers/judge-suite.js';
 
 /** The one run directory under `out` (validated against the v2 schemas). */
 async function readRunDir(out: string): Promise<{ dir: string; run: RunRecord; samples: SampleRecord[] }> {
@@ -20,23 +21,9 @@ async function readRunDir(out: string): Promise<{ dir: string; run: RunRecord; s
 const itemScores = (samples: SampleRecord[]) => samples.map((s) => JSON.stringify([s.model, s.suite, s.item_id, s.extracted, s.score, s.outcome]));
 const suiteScores = (run: RunRecord) => run.results.map((r) => JSON.stringify([r.model, r.suite, r.primary_metric, r.n, r.errors, r.complete, r.metrics, r.outcomes, r.flags]));
 
-const JUDGE_SUITE = `name: mini-judge
-version: 1
-title: Mini judge
-source: { kind: upstream, benchmark: MINI }
-category: GEN
-task: generation
-dataset:
-  loader: jsonl
-  splits: { test: judged/questions.jsonl }
-  split: test
-  fields: { id: id, gold: reference, gold_type: text }
-prompt:
-  format: chat
-  template: "{{question}}"
-metrics:
+const JUDGE_SUITE = miniJudgeSuite(`metrics:
   - { name: judge, templates: judged/judge_prompts.jsonl, template: plain, question_field: question, scale: 10 }
-`;
+`);
 const QUESTIONS = [
   { id: 'g1', question: '春の朝を短く描写してください。', reference: '-' },
   { id: 'g2', question: '三人で十二個のみかんを分けると一人何個ですか。', reference: '四個' },

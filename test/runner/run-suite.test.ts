@@ -10,28 +10,15 @@ import { runSuite } from '../../src/runner/run-suite.js';
 import { prepareScoring } from '../../src/scoring/scorers.js';
 import { loadSuiteFile } from '../../src/suites/load-suite.js';
 import { dataRootFor } from '../../src/suites/resolve-split.js';
+import { miniJudgeSuite } from '../helpers/judge-suite.js';
 
-const SUITE = `name: mini-judge
-version: 1
-title: Mini judge
-source: { kind: upstream, benchmark: MINI }
-category: GEN
-task: generation
-dataset:
-  loader: jsonl
-  splits: { test: judged/questions.jsonl }
-  split: test
-  fields: { id: id, gold: reference, gold_type: text }
-prompt:
-  format: chat
-  template: "{{question}}"
-judge:
+const SUITE = miniJudgeSuite(`judge:
   templates: judged/judge_prompts.jsonl
   template: plain
   question_field: question
   scale: 10
 metrics: []
-`;
+`);
 
 const timing = () => ({ startedAt: 0, endedAt: 1, latencyMs: 1, attempts: 1 });
 const result = (text: string): GenerateResult => ({ text, usage: {}, timing: timing() });
