@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { sha256, stableStringify } from '../util/hash.js';
+import { cacheRoot } from '../util/paths.js';
 
 /**
  * A content-addressed store of model responses on disk: one small JSON file per request, named by
@@ -23,8 +23,7 @@ export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
 
 /** `$JPEVAL_CACHE_DIR/responses`, or `~/.cache/jpeval/responses`. */
 export function defaultResponseCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval');
-  return path.join(root, 'responses');
+  return path.join(cacheRoot(env), 'responses');
 }
 
 export interface ResponseCacheStats {

@@ -33,9 +33,8 @@ export interface ResumeState {
   dropped: { torn: number; errors: number; duplicates: number; unreadable: number; scoring_interrupted?: number };
 }
 
-/** A generation output saved by an interrupted run, as the runner's inference (log-likelihood items are run again). */
-function savedInference(sample: SampleRecord): Inference | undefined {
-  if (sample.choice_logprobs) return undefined;
+/** An output saved by an interrupted run, as the runner's inference (used in generate mode; log-likelihood items are run again). */
+function savedInference(sample: SampleRecord): Inference {
   return { raw: sample.raw_output, timing: sample.timing.map(timingFromRecord), usage: usageFromRecord(sample.usage), ...(sample.cache ? { cache: sample.cache } : {}) };
 }
 
@@ -97,11 +96,9 @@ export async function loadResumeState(samplesFile: string): Promise<ResumeState>
     const key = resumeKey(sample.model, sample.suite);
     if (sample.score.flags?.includes(SCORING_INTERRUPTED)) {
       dropped.scoring_interrupted += 1;
-      const saved = savedInference(sample);
-      if (!saved) return;
       let pending = unscored.get(key);
       if (!pending) unscored.set(key, (pending = new Map()));
-      pending.set(sample.item_id, saved);
+      pending.set(sample.item_id, savedInference(sample));
       return;
     }
     let items = done.get(key);

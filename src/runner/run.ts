@@ -15,7 +15,7 @@ import { gitRevision, jpevalVersion, newRunId } from '../util/provenance.js';
 import { RunEvents } from './events.js';
 import type { ScoringMode } from './execute-item.js';
 import { loadResumeState, readRunForResume, refuseResume, resumeDifferences, resumeKey, type ResumeState } from './resume.js';
-import { FatalModelError, runSuite } from './run-suite.js';
+import { FatalModelError, runSuite, type SuiteRunInput } from './run-suite.js';
 import type { ShardSpec } from './shard.js';
 import { planSuite, type PlanOptions, type SuitePlan } from './suite-plan.js';
 
@@ -85,6 +85,13 @@ function planOptionsFor(suite: Suite, opts: RunOptions): PlanOptions {
     seed: opts.seed,
     loglikelihood: opts.mcMode === 'loglikelihood' || (opts.mcMode === 'suite' && suite.choices?.mode === 'loglikelihood'),
   };
+}
+
+/** What a resumed run already has of one model × suite: finished items, and outputs still to score. */
+function resumedPart(resumed: ResumeState | undefined, key: string): Pick<SuiteRunInput, 'done' | 'unscored'> {
+  const done = resumed?.done.get(key);
+  const unscored = resumed?.unscored.get(key);
+  return { ...(done ? { done } : {}), ...(unscored ? { unscored } : {}) };
 }
 
 function modeFor(suite: Suite, opts: RunOptions, backend: ModelBackend): ScoringMode {
@@ -222,8 +229,7 @@ export async function runEvaluation(opts: RunOptions): Promise<RunRecord> {
             suite: l.suite,
             items: l.items,
             total: l.total,
-            ...(resumed?.done.has(resumeKey(model.id, l.suite.name)) ? { done: resumed.done.get(resumeKey(model.id, l.suite.name))! } : {}),
-            ...(resumed?.unscored.has(resumeKey(model.id, l.suite.name)) ? { unscored: resumed.unscored.get(resumeKey(model.id, l.suite.name))! } : {}),
+            ...resumedPart(resumed, resumeKey(model.id, l.suite.name)),
             fewshotPool: l.pool,
             shots: l.shots,
             seed: opts.seed,

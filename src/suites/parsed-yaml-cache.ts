@@ -1,47 +1,22 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readDerived, writeDerived } from '../util/derived-cache.js';
 
 /**
- * Parsing the suite YAML files is most of what `jpeval list` and a run's start-up cost (the yaml
- * library parses ~70 KB of suites in ~150 ms, plus ~150 ms to import it). A suite file's parse is
- * a pure function of its text, so it is kept as JSON under the cache directory, keyed by the
- * SHA-256 of the text and the parser's version; validation (zod) still runs on every load. An
- * entry is checked against its own hash before use, and a cache that cannot be written is simply
- * not used.
+ * Parsing suite YAML costs ~150 ms for ~70 KB of suites plus ~150 ms to import the parser. A
+ * parse is a pure function of the text and of the parser (a dependency, so covered by the build
+ * fingerprint), so it is kept in the derived cache (util/derived-cache.ts: checksummed entries, a
+ * cache that cannot be written is not used). Validation (zod) still runs on every load that is
+ * not answered by the suite-definition cache in front of this one.
  */
-const FORMAT = 1;
-
-function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval'), 'suites');
-}
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const KIND = 'suites';
 
 /** Parses YAML text, from the cache when this exact text was parsed before. Throws the parser's errors. */
 export async function parseYamlCached(text: string): Promise<unknown> {
-  const key = sha256(`${FORMAT}\n${text}`);
-  const file = path.join(cacheDir(), `${key}.json`);
-  try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { key: string; check: string; json: string };
-    if (stored.key === key && sha256(stored.json) === stored.check) return JSON.parse(stored.json) as unknown;
-  } catch {
-    // absent or unreadable: parse below
-  }
+  const stored = readDerived<{ value: unknown }>(KIND, text);
+  if (stored && 'value' in stored) return stored.value;
   const { parse } = await import('yaml');
   const value = parse(text) as unknown;
   const json = JSON.stringify(value);
   // Only plain JSON data round-trips; YAML with e.g. dates or non-finite numbers is not cached.
-  if (json !== undefined && JSON.stringify(JSON.parse(json)) === json) {
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ key, check: sha256(json), json }));
-      await rename(tmp, file);
-    } catch {
-      // read-only or full cache directory: fine, parse next time too
-    }
-  }
+  if (json !== undefined && JSON.stringify(JSON.parse(json)) === json) writeDerived(KIND, text, { value });
   return value;
 }

@@ -138,10 +138,7 @@ export class RunStore {
         // Drawn as soon as the runner has returned, not inside its last event: the results are on
         // disk by then, and a frame drawn here would be counted in the run's own time.
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.publish();
-        }, 0);
+        this.publishIn(0);
         return;
     }
     this.schedule();
@@ -202,7 +199,10 @@ export class RunStore {
 
   private schedule(): void {
     if (this.timer) return;
-    const wait = Math.max(0, this.lastPublished + this.currentIntervalMs() - this.now());
+    this.publishIn(Math.max(0, this.lastPublished + this.currentIntervalMs() - this.now()));
+  }
+
+  private publishIn(wait: number): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publish();

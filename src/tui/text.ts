@@ -26,7 +26,7 @@ export function safeMultiline(text: string): string {
 }
 
 /** Printable ASCII only: one column per character, no need to ask string-width. */
-const ASCII = /^[\x20-\x7e]*$/;
+export const ASCII = /^[\x20-\x7e]*$/;
 const graphemeWidths = new Map<string, number>();
 
 /** Width of one grapheme, memoised: Japanese text repeats a few thousand characters at most. */

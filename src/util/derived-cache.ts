@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { buildFingerprint } from './build-fingerprint.js';
 import { sha256 } from './hash.js';
+import { cacheRoot } from './paths.js';
 
 /**
  * A disk cache for values that are a pure function of some inputs and of jpeval's code: one small
@@ -25,7 +25,7 @@ const FORMAT = 1;
 const KEEP_BUILDS = 8;
 
 export function derivedCacheDir(kind: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval'), kind);
+  return path.join(cacheRoot(env), kind);
 }
 
 interface Entry {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +19,8 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 export const builtinSuitesDir = path.join(projectRoot, 'suites');
 export const builtinDatasetsDir = path.join(projectRoot, 'datasets');
+
+/** Where jpeval keeps what it builds and caches (models, responses, derived data): `$JPEVAL_CACHE_DIR`, or `~/.cache/jpeval`. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval');
+}

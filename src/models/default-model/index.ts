@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { buildDefaultModel, GENERATOR_VERSION } from './build.js';
 import { readCorpus } from './corpus.js';
+import { cacheRoot } from '../../util/paths.js';
 
 export { buildDefaultModel, GENERATOR_VERSION } from './build.js';
 export { readCorpus, defaultCorpusDir } from './corpus.js';
@@ -22,8 +22,7 @@ export interface EnsureDefaultModelOptions {
 }
 
 export function defaultModelCacheDir(): string {
-  const root = process.env.JPEVAL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'jpeval');
-  return path.join(root, 'models');
+  return path.join(cacheRoot(), 'models');
 }
 
 /** Returns the directory of the default model, building it first if it is not in the cache. */

@@ -1,6 +1,6 @@
 import { Text, useIsScreenReaderEnabled } from 'ink';
 import { createElement, memo, useCallback } from 'react';
-import { fit, truncate, widthOf } from '../text.js';
+import { ASCII, fit, truncate, widthOf } from '../text.js';
 
 export interface LineProps {
   text: string;
@@ -11,8 +11,6 @@ export interface LineProps {
   dim?: boolean;
 }
 
-/** Printable ASCII only: string-width answers such text from its length. */
-const ASCII = /^[\x20-\x7e]*$/;
 /** Stands in for each column of a non-ASCII row while Ink measures and lays it out. */
 const STAND_IN = 'x';
 
